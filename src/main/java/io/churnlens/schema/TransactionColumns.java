@@ -1,0 +1,54 @@
+package io.churnlens.schema;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The canonical {@code transactions} table: one row per accepted input row, written by ingest and read by
+ * every later stage. Money is net (a return is a negative amount) in the reporting currency.
+ */
+public final class TransactionColumns {
+    private TransactionColumns() {}
+
+    /** Stable key of the row: the source's transaction id, or a hash of its values (see README). */
+    public static final String TRANSACTION_ID = "transaction_id";
+    public static final String CUSTOMER_ID = "customer_id";
+    /** Instant of the event, UTC. */
+    public static final String EVENT_TS = "event_ts";
+    /** Business date of the event in the configured reporting time zone; features use {@code event_date <= T}. */
+    public static final String EVENT_DATE = "event_date";
+    /** Net amount, decimal(18,2); negative for returns and cancellations. */
+    public static final String AMOUNT = "amount";
+    public static final String QUANTITY = "quantity";
+    public static final String IS_RETURN = "is_return";
+    public static final String PRODUCT_ID = "product_id";
+    public static final String CATEGORY = "category";
+    public static final String COUNTRY = "country";
+    public static final String CHANNEL = "channel";
+    public static final String SOURCE_FILE = "source_file";
+    public static final String INGEST_RUN = "ingest_run";
+    /** Partition column, {@code yyyy-MM} of {@link #EVENT_DATE}. */
+    public static final String EVENT_MONTH = "event_month";
+
+    public static final DataType MONEY = DataTypes.createDecimalType(18, 2);
+
+    /** Optional descriptive columns: null when the input does not map them. */
+    public static final String[] GROUP_COLUMNS = {COUNTRY, CHANNEL};
+
+    public static final StructType SCHEMA = new StructType()
+            .add(TRANSACTION_ID, DataTypes.StringType, false)
+            .add(CUSTOMER_ID, DataTypes.StringType, false)
+            .add(EVENT_TS, DataTypes.TimestampType, false)
+            .add(EVENT_DATE, DataTypes.DateType, false)
+            .add(AMOUNT, MONEY, false)
+            .add(QUANTITY, DataTypes.LongType, true)
+            .add(IS_RETURN, DataTypes.BooleanType, false)
+            .add(PRODUCT_ID, DataTypes.StringType, true)
+            .add(CATEGORY, DataTypes.StringType, true)
+            .add(COUNTRY, DataTypes.StringType, true)
+            .add(CHANNEL, DataTypes.StringType, true)
+            .add(SOURCE_FILE, DataTypes.StringType, false)
+            .add(INGEST_RUN, DataTypes.StringType, false)
+            .add(EVENT_MONTH, DataTypes.StringType, false);
+}
