@@ -21,6 +21,7 @@ public record ChurnlensConfig(
         Ingest ingest,
         Time time,
         Churn churn,
+        Run run,
         Output output,
         String rendered) implements java.io.Serializable {
 
@@ -51,6 +52,9 @@ public record ChurnlensConfig(
     public record Time(TimeUnit unit, double daysPerMonth) implements java.io.Serializable {}
 
     public record Churn(int horizonDays, int inactivityDays) implements java.io.Serializable {}
+
+    /** @param asOf null = the last completed quarter end */
+    public record Run(LocalDate asOf, int lockStaleMinutes) implements java.io.Serializable {}
 
     public record Output(String root) implements java.io.Serializable {}
 
@@ -90,10 +94,13 @@ public record ChurnlensConfig(
         Settings ch = new Settings(c, "churn");
         Churn churn = new Churn(ch.positiveInt("horizon-days"), ch.positiveInt("inactivity-days"));
 
+        Settings r = new Settings(c, "run");
+        Run run = new Run(r.optional("as-of") == null ? null : r.date("as-of"), r.positiveInt("lock-stale-minutes"));
+
         Settings out = new Settings(c, "output");
         Output output = new Output(out.string("root"));
 
-        return new ChurnlensConfig(input, mapping, ingest, time, churn, output,
+        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 

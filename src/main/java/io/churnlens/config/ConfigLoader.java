@@ -33,7 +33,7 @@ public final class ConfigLoader {
                         + " (pass an existing file to --config, or leave --config out to use the defaults)");
             }
             user = parse(() -> ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)), file.toString());
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)).resolve(), file.toString());
             rejectUnknownKeys(user, defaults, "in " + file);
         }
         Config cli = ConfigFactory.empty();

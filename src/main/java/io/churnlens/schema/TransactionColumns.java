@@ -11,8 +11,10 @@ import org.apache.spark.sql.types.StructType;
 public final class TransactionColumns {
     private TransactionColumns() {}
 
-    /** Stable key of the row: the source's transaction id, or a hash of its values (see README). */
+    /** The source's transaction or invoice id when mapped (not unique: an invoice has many lines), else null. */
     public static final String TRANSACTION_ID = "transaction_id";
+    /** SHA-256 of the row's mapped raw values: the identity used to recognise exact duplicates and re-ingests. */
+    public static final String ROW_KEY = "row_key";
     public static final String CUSTOMER_ID = "customer_id";
     /** Instant of the event, UTC. */
     public static final String EVENT_TS = "event_ts";
@@ -37,7 +39,8 @@ public final class TransactionColumns {
     public static final String[] GROUP_COLUMNS = {COUNTRY, CHANNEL};
 
     public static final StructType SCHEMA = new StructType()
-            .add(TRANSACTION_ID, DataTypes.StringType, false)
+            .add(ROW_KEY, DataTypes.StringType, false)
+            .add(TRANSACTION_ID, DataTypes.StringType, true)
             .add(CUSTOMER_ID, DataTypes.StringType, false)
             .add(EVENT_TS, DataTypes.TimestampType, false)
             .add(EVENT_DATE, DataTypes.DateType, false)

@@ -1,0 +1,45 @@
+package io.churnlens.cli;
+
+import io.churnlens.io.Quarters;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options every job shares. */
+public final class CommonOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Job configuration (HOCON). Keys not in the file take their defaults (see README). Default: built-in defaults, which read the bundled sample.")
+    Path config;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Snapshot date T: only transactions on or before it are used. Default: run.as-of from the config, else the last completed quarter end.")
+    LocalDate asOf;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Output root (any Hadoop path: local, hdfs://, s3a://). Overrides output.root (default: ./churnlens-output).")
+    String output;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one configuration key, e.g. --set churn.horizon-days=60. Repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    /** Config overrides in precedence order: explicit flags win over --set. */
+    List<String> overrides(List<String> commandOverrides) {
+        List<String> all = new ArrayList<>(overrides);
+        all.addAll(commandOverrides);
+        if (output != null) {
+            all.add("output.root=" + output);
+        }
+        return all;
+    }
+
+    LocalDate asOf(LocalDate configured, LocalDate today) {
+        if (asOf != null) {
+            return asOf;
+        }
+        return configured != null ? configured : Quarters.lastCompletedEnd(today);
+    }
+}

@@ -1,0 +1,48 @@
+package io.churnlens.cli;
+
+import io.churnlens.config.ConfigException;
+import io.churnlens.io.InputException;
+import io.churnlens.io.RunLock;
+import org.apache.spark.sql.AnalysisException;
+
+/**
+ * Exit codes a scheduler can act on: 0 success, 1 a stage failed, 2 bad command line or configuration, 3 the
+ * input cannot be read as configured, 4 another run holds the output root (retry later).
+ */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int STAGE_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int INPUT = 3;
+    public static final int LOCKED = 4;
+
+    private ExitCodes() {}
+
+    static int of(Throwable e) {
+        Throwable root = unwrap(e);
+        if (root instanceof ConfigException) return USAGE;
+        if (root instanceof InputException) return INPUT;
+        if (root instanceof RunLock.LockHeldException) return LOCKED;
+        return STAGE_FAILED;
+    }
+
+    /** The one-line reason printed on failure. */
+    static String reason(Throwable e) {
+        Throwable root = unwrap(e);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof AnalysisException || !(root instanceof ConfigException || root instanceof InputException
+                || root instanceof RunLock.LockHeldException)) {
+            message = root.getClass().getSimpleName() + ": " + message;
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof JobCommand.StageFailedException || t instanceof picocli.CommandLine.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

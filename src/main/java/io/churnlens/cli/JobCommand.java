@@ -1,0 +1,107 @@
+package io.churnlens.cli;
+
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.config.ConfigLoader;
+import io.churnlens.io.OutputLayout;
+import io.churnlens.io.RunLock;
+import io.churnlens.io.RunRecord;
+import io.churnlens.io.RunRecords;
+import io.churnlens.io.TableStore;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * A subcommand that runs one job: resolve the config, start Spark, take the output-root lock, run the stages,
+ * write the run record, print a summary. Failures are reported here, once, with the stage and the reason; the exit
+ * code says what kind of failure it was (see {@link ExitCodes}).
+ */
+public abstract class JobCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    /** The job's name in run records and messages. */
+    protected abstract String jobName();
+
+    /** The job's stages, each wrapped in {@link RunContext#stage}. */
+    protected abstract void run(RunContext ctx);
+
+    /** Config overrides from this command's own flags. */
+    protected List<String> commandOverrides() {
+        return List.of();
+    }
+
+    /** Where the job's results are, for the closing line. */
+    protected String resultHint(RunContext ctx) {
+        return ctx.store.layout().root() + "/reports";
+    }
+
+    @Override
+    public Integer call() {
+        ChurnlensConfig config = ConfigLoader.load(common.config, common.overrides(commandOverrides()));
+        LocalDate asOf = common.asOf(config.run().asOf(), LocalDate.now());
+        return execute(config, asOf);
+    }
+
+    Integer execute(ChurnlensConfig config, LocalDate asOf) {
+        String runId = newRunId();
+        SparkSession spark = SparkSessions.start("churnlens " + jobName() + " " + asOf);
+        OutputLayout layout = new OutputLayout(absolute(config.output().root()));
+        RunRecord record = new RunRecord(runId, jobName(), asOf, config.hash(), version(), spark.sparkContext().master());
+        RunContext ctx = new RunContext(spark, config, asOf, runId, new TableStore(spark, layout, runId), record);
+        Console.out("churnlens %s | as of %s | run %s | master %s", jobName(), asOf, runId, record.sparkMaster);
+        Console.out("  output root: %s", layout.root());
+        long start = System.nanoTime();
+        try (RunLock lock = RunLock.acquire(spark.sparkContext().hadoopConfiguration(), layout, runId,
+                Duration.ofMinutes(config.run().lockStaleMinutes()))) {
+            try {
+                run(ctx);
+                record.status = "succeeded";
+            } catch (RuntimeException e) {
+                record.status = "failed";
+                record.failedStage = ctx.currentStage();
+                record.error = ExitCodes.reason(e);
+                throw new StageFailedException(ctx.currentStage(), e);
+            } finally {
+                record.endedAt = java.time.Instant.now().toString();
+                RunRecords.write(spark.sparkContext().hadoopConfiguration(), layout, record);
+            }
+        }
+        Console.out("done: %s in %s | results: %s | run record: %s/%s.json", jobName(),
+                RunContext.seconds((System.nanoTime() - start) / 1_000_000), resultHint(ctx), layout.runs(), runId);
+        return ExitCodes.OK;
+    }
+
+    /** Sortable and unique: time of start plus a short random suffix. */
+    static String newRunId() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT))
+                + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static String absolute(String root) {
+        return root.contains("://") ? root : java.nio.file.Path.of(root).toAbsolutePath().normalize().toString();
+    }
+
+    static String version() {
+        String v = JobCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Carries the failing stage to the exit handler. */
+    static final class StageFailedException extends RuntimeException {
+        final String stage;
+
+        StageFailedException(String stage, RuntimeException cause) {
+            super(cause);
+            this.stage = stage;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.churnlens.io;
+
+/** The input cannot be read as configured (missing path, missing column). Exits the CLI with code 3. */
+public class InputException extends RuntimeException {
+    public InputException(String message) {
+        super(message);
+    }
+}

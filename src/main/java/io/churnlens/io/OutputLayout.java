@@ -1,0 +1,53 @@
+package io.churnlens.io;
+
+import io.churnlens.schema.Tables;
+
+import java.time.LocalDate;
+
+/**
+ * Where everything lives under the output root (see the README's "Data layout"). The one place that builds paths.
+ */
+public record OutputLayout(String root) implements java.io.Serializable {
+
+    public String transactions() {
+        return root + "/" + Tables.TRANSACTIONS;
+    }
+
+    public String quarantine(String runId) {
+        return root + "/" + Tables.QUARANTINE + "/ingest_run=" + runId;
+    }
+
+    public String quarantineTable() {
+        return root + "/" + Tables.QUARANTINE;
+    }
+
+    /** The folder of one report table, holding one {@code as_of=YYYY-MM-DD} partition per snapshot. */
+    public String reportTable(String table) {
+        return root + "/reports/" + table;
+    }
+
+    public String report(String table, LocalDate asOf) {
+        return reportTable(table) + "/" + Tables.AS_OF + "=" + asOf;
+    }
+
+    public String model(String name, LocalDate asOf) {
+        return root + "/models/" + name + "/" + Tables.AS_OF + "=" + asOf;
+    }
+
+    public String modelRoot(String name) {
+        return root + "/models/" + name;
+    }
+
+    /** {@code management/YYYY-Qn}. */
+    public String management(LocalDate asOf) {
+        return root + "/management/" + Quarters.label(asOf);
+    }
+
+    public String runs() {
+        return root + "/_runs";
+    }
+
+    public String lock() {
+        return root + "/_lock";
+    }
+}

@@ -1,0 +1,189 @@
+package io.churnlens.io;
+
+import io.churnlens.schema.Tables;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Reads and atomically publishes the Parquet tables under the output root.
+ *
+ * <p>Publishing writes the new data beside its target (a hidden {@code .name.tmp-<run>} folder, which Spark's
+ * partition discovery ignores), then swaps it in with two renames: target → {@code .name.old-<run>}, tmp →
+ * target. A run killed before the swap leaves the published folder untouched; one killed between the two renames
+ * leaves an {@code .old-} folder that {@link #recover} puts back before anything reads or writes that path. A
+ * re-run of the same snapshot therefore replaces its partition, never appends to it.
+ */
+public final class TableStore {
+    private static final Logger LOG = LoggerFactory.getLogger(TableStore.class);
+
+    private final SparkSession spark;
+    private final OutputLayout layout;
+    private final String runId;
+
+    public TableStore(SparkSession spark, OutputLayout layout, String runId) {
+        this.spark = spark;
+        this.layout = layout;
+        this.runId = runId;
+    }
+
+    public OutputLayout layout() {
+        return layout;
+    }
+
+    // ---- transactions --------------------------------------------------------------------------------------
+
+    /** Read with the canonical schema, so the event_month partition stays a string (no type inference). */
+    public Optional<Dataset<Row>> transactions() {
+        String path = layout.transactions();
+        recover(path);
+        return exists(path + "/_SUCCESS")
+                ? Optional.of(spark.read().schema(io.churnlens.schema.TransactionColumns.SCHEMA).parquet(path))
+                : Optional.empty();
+    }
+
+    public Dataset<Row> requireTransactions() {
+        return transactions().orElseThrow(() -> new InputException("no canonical transactions under "
+                + layout.transactions() + "; run `churnlens ingest` first (or `churnlens pipeline`)"));
+    }
+
+    /** Replaces the whole transactions table, partitioned by event month. */
+    public void publishTransactions(Dataset<Row> transactions, String partitionColumn) {
+        publish(transactions, layout.transactions(), partitionColumn);
+    }
+
+    public void publishQuarantine(Dataset<Row> rows) {
+        publish(rows.drop(io.churnlens.schema.TransactionColumns.INGEST_RUN), layout.quarantine(runId), null);
+    }
+
+    // ---- reports ------------------------------------------------------------------------------------------
+
+    /** Publishes one snapshot's partition of a report table; the {@code as_of} column is the folder name. */
+    public void publishReport(String table, LocalDate asOf, Dataset<Row> rows) {
+        Dataset<Row> withoutPartition = rows.columns().length > 0 && java.util.Arrays.asList(rows.columns()).contains(Tables.AS_OF)
+                ? rows.drop(Tables.AS_OF) : rows;
+        publish(withoutPartition, layout.report(table, asOf), null);
+    }
+
+    /** One snapshot of a report table, with its {@code as_of} column. */
+    public Optional<Dataset<Row>> report(String table, LocalDate asOf) {
+        return readIfPresent(layout.report(table, asOf))
+                .map(d -> d.withColumn(Tables.AS_OF, lit(java.sql.Date.valueOf(asOf))));
+    }
+
+    public Dataset<Row> requireReport(String table, LocalDate asOf, String producedBy) {
+        return report(table, asOf).orElseThrow(() -> new InputException("report '" + table + "' for as_of " + asOf
+                + " not found under " + layout.report(table, asOf) + "; run `churnlens " + producedBy
+                + " --as-of " + asOf + "` first (or `churnlens pipeline`)"));
+    }
+
+    /** Every published snapshot of a report table, with {@code as_of} from the folder names. */
+    public Optional<Dataset<Row>> reportHistory(String table) {
+        String path = layout.reportTable(table);
+        if (!exists(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(spark.read().option("basePath", path).parquet(path + "/" + Tables.AS_OF + "=*")
+                .withColumn(Tables.AS_OF, col(Tables.AS_OF).cast("date")));
+    }
+
+    public boolean isPublished(String path) {
+        recover(path);
+        return exists(path + "/_SUCCESS");
+    }
+
+    // ---- mechanics ----------------------------------------------------------------------------------------
+
+    private Optional<Dataset<Row>> readIfPresent(String path) {
+        recover(path);
+        return exists(path + "/_SUCCESS") ? Optional.of(spark.read().parquet(path)) : Optional.empty();
+    }
+
+    public void publish(Dataset<Row> rows, String target, String partitionColumn) {
+        recover(target);
+        Path targetPath = new Path(target);
+        Path tmp = sibling(targetPath, ".tmp-" + runId);
+        Path old = sibling(targetPath, ".old-" + runId);
+        try {
+            FileSystem fs = fs(targetPath);
+            fs.delete(tmp, true);
+            var writer = rows.write().mode(SaveMode.Overwrite);
+            if (partitionColumn != null) {
+                writer = writer.partitionBy(partitionColumn);
+            }
+            writer.parquet(tmp.toString());
+            fs.mkdirs(targetPath.getParent());
+            boolean hadTarget = fs.exists(targetPath);
+            if (hadTarget && !fs.rename(targetPath, old)) {
+                throw new IOException("cannot move " + targetPath + " aside");
+            }
+            if (!fs.rename(tmp, targetPath)) {
+                throw new IOException("cannot move " + tmp + " into place at " + targetPath);
+            }
+            if (hadTarget) {
+                fs.delete(old, true);
+            }
+            LOG.info("published {}", target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores a target left half-swapped by a killed run: when the target is missing and an {@code .old-}
+     * sibling exists, the old folder goes back. Leftover {@code .tmp-} folders are deleted.
+     */
+    public void recover(String target) {
+        Path targetPath = new Path(target);
+        try {
+            FileSystem fs = fs(targetPath);
+            Path parent = targetPath.getParent();
+            if (parent == null || !fs.exists(parent)) {
+                return;
+            }
+            String prefix = "." + targetPath.getName() + ".";
+            for (FileStatus s : fs.listStatus(parent, p -> p.getName().startsWith(prefix))) {
+                String suffix = s.getPath().getName().substring(prefix.length());
+                if (suffix.startsWith("old-") && !fs.exists(targetPath)) {
+                    LOG.warn("restoring {} from {} left by an interrupted run", targetPath, s.getPath());
+                    fs.rename(s.getPath(), targetPath);
+                } else if (suffix.startsWith("old-") || (suffix.startsWith("tmp-") && !suffix.equals("tmp-" + runId))) {
+                    fs.delete(s.getPath(), true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("checking " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean exists(String path) {
+        try {
+            Path p = new Path(path);
+            return fs(p).exists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path sibling(Path target, String suffix) {
+        return new Path(target.getParent(), "." + target.getName() + suffix);
+    }
+
+    private FileSystem fs(Path path) throws IOException {
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    }
+}
