@@ -36,6 +36,10 @@ public final class RawSource {
     }
 
     private static RawRows readCsv(SparkSession spark, ChurnlensConfig.Input input) {
+        // With column pruning the CSV parser only tokenises the columns a query reads, so a row with too many or
+        // too few fields would be flagged malformed or not depending on the query. Ingest must judge every row
+        // the same way in every query (counts, quarantine, accepted), so parse whole rows.
+        spark.conf().set("spark.sql.csv.parser.columnPruning.enabled", "false");
         String sep = input.delimiter().equals("\\t") ? "\t" : input.delimiter();
         List<String> columns = input.header()
                 ? Arrays.asList(spark.read().option("header", "true").option("sep", sep)
