@@ -31,5 +31,6 @@ public final class PipelineCommand extends JobCommand {
         if (!skipIngest) {
             IngestCommand.ingest(ctx);
         }
+        AnalysisStages.runAll(ctx);
     }
 }

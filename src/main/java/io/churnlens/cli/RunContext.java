@@ -50,6 +50,11 @@ public final class RunContext {
         currentStage = null;
     }
 
+    /** The same run (session, store, lock, record) for another snapshot date: used by backfills. */
+    RunContext forAsOf(LocalDate otherAsOf) {
+        return new RunContext(spark, config, otherAsOf, runId, store, record);
+    }
+
     String currentStage() {
         return currentStage;
     }

@@ -43,6 +43,11 @@ public record OutputLayout(String root) implements java.io.Serializable {
         return root + "/management/" + Quarters.label(asOf);
     }
 
+    /** Marker of a snapshot whose whole pipeline completed: what backfills check before skipping a quarter. */
+    public String snapshotMarker(LocalDate asOf) {
+        return root + "/_snapshots/" + Tables.AS_OF + "=" + asOf;
+    }
+
     public String runs() {
         return root + "/_runs";
     }

@@ -101,6 +101,17 @@ public final class TableStore {
                 .withColumn(Tables.AS_OF, col(Tables.AS_OF).cast("date")));
     }
 
+    /** Records that every stage of the pipeline completed for this snapshot. */
+    public void markSnapshotComplete(LocalDate asOf) {
+        publish(spark.createDataFrame(java.util.List.of(org.apache.spark.sql.RowFactory.create(runId, asOf.toString())),
+                new org.apache.spark.sql.types.StructType().add("run_id", "string").add("snapshot", "string")),
+                layout.snapshotMarker(asOf), null);
+    }
+
+    public boolean isSnapshotComplete(LocalDate asOf) {
+        return isPublished(layout.snapshotMarker(asOf));
+    }
+
     public boolean isPublished(String path) {
         recover(path);
         return exists(path + "/_SUCCESS");
