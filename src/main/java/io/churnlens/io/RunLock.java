@@ -16,8 +16,9 @@ import java.time.Instant;
 
 /**
  * One writer per output root. The lock is a file created with overwrite=false (atomic on local file systems and
- * HDFS); a second run refuses to start while it exists. A lock older than the stale timeout is assumed to belong to
- * a killed run and is taken over, with a warning.
+ * HDFS); a second run refuses to start while it exists. A lock is taken over, with a warning, when it is stale:
+ * written by a process on this host that no longer runs (a killed run), or older than the stale timeout (a run
+ * killed on another host).
  */
 public final class RunLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
@@ -38,13 +39,14 @@ public final class RunLock implements AutoCloseable {
             if (fs.exists(path)) {
                 FileStatus status = fs.getFileStatus(path);
                 Duration age = Duration.between(Instant.ofEpochMilli(status.getModificationTime()), Instant.now());
-                if (age.compareTo(staleAfter) < 0) {
+                String holder = describe(fs, path);
+                if (age.compareTo(staleAfter) < 0 && !deadOnThisHost(holder)) {
                     throw new LockHeldException("another churnlens run holds the output root " + layout.root()
                             + " (" + describe(fs, path) + ", " + age.toMinutes() + " min old); wait for it to finish, "
                             + "or delete " + path + " if that run is dead (locks older than " + staleAfter.toMinutes()
                             + " min are taken over automatically)");
                 }
-                LOG.warn("taking over a stale lock {} ({} min old): {}", path, age.toMinutes(), describe(fs, path));
+                LOG.warn("taking over a stale lock {} ({} min old): {}", path, age.toMinutes(), holder);
                 fs.delete(path, false);
             }
             try (FSDataOutputStream out = fs.create(path, false)) {
@@ -77,8 +79,26 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** {@code pid@host}, as the JVM names itself. */
     private static String hostAndPid() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        return ProcessHandle.current().pid() + "@" + host();
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
+    /** True when the lock names a process on this host that has exited. */
+    static boolean deadOnThisHost(String holder) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" on (\\d+)@(\\S+) ").matcher(holder);
+        if (!m.find() || !m.group(2).equals(host())) {
+            return false;
+        }
+        return ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true);
     }
 
     /** Raised when another run holds the output root; exits the CLI with code 4. */
