@@ -62,6 +62,8 @@ public abstract class JobCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (RunLock lock = RunLock.acquire(spark.sparkContext().hadoopConfiguration(), layout, runId,
                 Duration.ofMinutes(config.run().lockStaleMinutes()))) {
+            ctx.store.sweep();
+            RunRecords.write(spark.sparkContext().hadoopConfiguration(), layout, record); // visible even if killed
             try {
                 run(ctx);
                 record.status = "succeeded";

@@ -181,6 +181,37 @@ public final class TableStore {
         }
     }
 
+    /**
+     * Repairs what killed runs left anywhere under the output root: restores half-swapped folders and deletes
+     * abandoned {@code .tmp-} folders. Call only while holding the {@link RunLock}, when no other run writes.
+     */
+    public void sweep() {
+        Path root = new Path(layout.root());
+        try {
+            FileSystem fs = fs(root);
+            if (fs.exists(root)) {
+                sweep(fs, root, 3);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("checking " + root + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void sweep(FileSystem fs, Path dir, int depth) throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
+            if (!s.isDirectory()) {
+                continue;
+            }
+            String name = s.getPath().getName();
+            int marker = Math.max(name.lastIndexOf(".tmp-"), name.lastIndexOf(".old-"));
+            if (name.startsWith(".") && marker > 0) {
+                recover(new Path(dir, name.substring(1, marker)).toString());
+            } else if (depth > 1 && !name.startsWith("_") && !name.startsWith(".") && !name.contains("=")) {
+                sweep(fs, s.getPath(), depth - 1); // tables and report folders; never into partitions or data
+            }
+        }
+    }
+
     public boolean exists(String path) {
         try {
             Path p = new Path(path);

@@ -55,6 +55,18 @@ class TableStoreTest extends SparkTestBase {
     }
 
     @Test
+    void theSweepRemovesAbandonedTmpFoldersOfOtherRunsAnywhereInTheLayout() throws Exception {
+        store("run1").publishReport("t", AS_OF, numbers(3));
+        OutputLayout layout = new OutputLayout(root.toString());
+        Path quarantineTmp = Files.createDirectories(Path.of(layout.quarantineTable(), ".ingest_run=dead.tmp-dead"));
+        Path reportTmp = Files.createDirectories(Path.of(layout.reportTable("t"), ".as_of=2026-06-30.tmp-dead"));
+        store("run2").sweep();
+        assertThat(quarantineTmp).doesNotExist();
+        assertThat(reportTmp).doesNotExist();
+        assertThat(store("run2").requireReport("t", AS_OF, "x").count()).isEqualTo(3);
+    }
+
+    @Test
     void aHalfWrittenTmpFolderIsInvisibleToReaders() throws Exception {
         store("run1").publishReport("t", AS_OF, numbers(3));
         Path target = Path.of(new OutputLayout(root.toString()).report("t", AS_OF));
