@@ -57,6 +57,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         double sum = 0;
         for (int i = 0; i < table.rows(); i++) {
             sum += table.weight(i) * (perX[table.xIndex(i)] + timeTerm(table.x(i), table.tx(i), table.t(i)));
+            if (Double.isNaN(sum)) return sum;      // no point summing the rest
         }
         return sum;
     }

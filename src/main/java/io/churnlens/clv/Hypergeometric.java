@@ -11,10 +11,11 @@ package io.churnlens.clv;
  *
  * <p>Danger: convergence is geometric with ratio z, so z very close to 1 needs many terms. The sum stops when a
  * rigorous bound on the remaining tail is below 1e-15 of the sum; if that takes more than {@value #MAX_TERMS}
- * terms the result is NaN, never a truncated number.
+ * terms (z beyond about 1 - 1e-4 with large parameters) the result is NaN, never a truncated number; a likelihood
+ * that meets NaN is rejected by the optimiser, a score that meets it is null.
  */
 final class Hypergeometric {
-    static final int MAX_TERMS = 2_000_000;
+    static final int MAX_TERMS = 200_000;
     private static final double RELATIVE_TOLERANCE = 1e-15;
 
     private Hypergeometric() {}

@@ -25,7 +25,7 @@ import java.util.function.ToDoubleFunction;
  * which take the estimate to full precision. The result counts as <b>converged</b> only when the observed information (minus the Hessian) is positive definite, one more Newton step would
  * raise the log-likelihood by less than {@value #NEWTON_DECREMENT_TOLERANCE}, and no log-parameter has run off
  * beyond +-{@value #LOG_PARAMETER_BOUND} (a parameter heading for 0 or infinity means the data do not identify
- * it). If the first start fails, the next one is tried; the best log-likelihood wins.
+ * it), and no log-parameter has a standard error above {@value #MAX_LOG_STANDARD_ERROR}. If the first start fails, the next one is tried; the best log-likelihood wins.
  *
  * <p>Covariance of the log-parameters is the inverse observed information, given only when its condition number is
  * below {@value #MAX_CONDITION}; otherwise it is null and the note says why.
@@ -34,7 +34,14 @@ final class MaximumLikelihood {
     static final double NEWTON_DECREMENT_TOLERANCE = 1e-4;
     static final double LOG_PARAMETER_BOUND = 18;
     static final double MAX_CONDITION = 1e12;
-    private static final int SIMPLEX_EVALUATIONS = 20_000;
+    /**
+     * A log-parameter with a standard error above this (a 95% interval wider than a factor of e^6 either way: the
+     * data say next to nothing about it) makes the fit not converged even at a formal maximum: a flat ridge, not an estimate.
+     */
+    static final double MAX_LOG_STANDARD_ERROR = 3;
+    /** The simplex never explores beyond e^+-30 (parameters beyond +-18 are already judged unidentified). */
+    private static final double SEARCH_WALL = 30;
+    private static final int SIMPLEX_EVALUATIONS = 10_000;
 
     private MaximumLikelihood() {}
 
@@ -63,6 +70,9 @@ final class MaximumLikelihood {
 
     private static Result fromStart(ToDoubleFunction<double[]> ll, double[] start) {
         ToDoubleFunction<double[]> safe = p -> {
+            for (double lp : p) {
+                if (Math.abs(lp) > SEARCH_WALL) return -1e300;   // stop a drift to 0 or infinity; judged below
+            }
             double v = ll.applyAsDouble(p);
             return Double.isFinite(v) ? v : -1e300;
         };
@@ -170,6 +180,14 @@ final class MaximumLikelihood {
                     "standard errors not given: observed information is ill-conditioned (condition number %.2g)",
                     maxEv / minEv));
         }
-        return new Result(point, value, true, eig.getSolver().getInverse().getData(), simplexNote + String.format("gradient check passed (Newton decrement %.1e)", decrement / 2));
+        double[][] covariance = eig.getSolver().getInverse().getData();
+        for (int i = 0; i < covariance.length; i++) {
+            if (Math.sqrt(covariance[i][i]) > MAX_LOG_STANDARD_ERROR) {
+                return new Result(point, value, false, null, String.format("parameter %d is not identified: its "
+                        + "standard error on the log scale is %.3g (a 95%% interval spans a factor of e^%.0f)",
+                        i + 1, Math.sqrt(covariance[i][i]), 4 * Math.sqrt(covariance[i][i])));
+            }
+        }
+        return new Result(point, value, true, covariance, simplexNote + String.format("gradient check passed (Newton decrement %.1e)", decrement / 2));
     }
 }

@@ -22,6 +22,6 @@ class HypergeometricTest {
     @Test
     void refusesToTruncate() {
         // z this close to 1 with slowly decaying terms needs more terms than allowed: NaN, never a partial sum.
-        assertThat(Hypergeometric.logTail(5, 5, 0.5, 1 - 1e-9)).isNaN();
+        assertThat(Hypergeometric.logTail(5, 5, 0.5, 1 - 1e-7)).isNaN();
     }
 }
