@@ -9,5 +9,7 @@ public enum SpendFlag {
     /** Net repeat spend mean <= 0 (returns exceed purchases): excluded from the fit, given the population mean. */
     NON_POSITIVE_SPEND,
     /** The spend model did not converge or has no finite mean (q <= 1): expected spend and CLV are null. */
-    SPEND_MODEL_UNAVAILABLE
+    SPEND_MODEL_UNAVAILABLE,
+    /** The customer's (x, t_x, T) break the BTYD contract (null, t_x > T, ...): not fitted, every value null. */
+    INVALID_STATISTICS
 }
