@@ -49,17 +49,30 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         return LogSpace.logSumExp(alive, droppedAtLastPurchase);
     }
 
-    /** Sum of weighted log-likelihoods over a compressed table. */
+    /**
+     * Sum of weighted log-likelihoods over a compressed table. Per-x terms and log(alpha + time) per distinct time
+     * are computed once; rows are summed in fixed chunks on the driver's cores (same order every call, so the result
+     * is deterministic).
+     */
     public double logLikelihood(RfmTable table) {
         int[] xs = table.distinctX();
         double[] perX = new double[xs.length];
         for (int i = 0; i < xs.length; i++) perX[i] = xTerm(xs[i]);
-        double sum = 0;
-        for (int i = 0; i < table.rows(); i++) {
-            sum += table.weight(i) * (perX[table.xIndex(i)] + timeTerm(table.x(i), table.tx(i), table.t(i)));
-            if (Double.isNaN(sum)) return sum;      // no point summing the rest
-        }
-        return sum;
+        double[] times = table.distinctTimes();
+        double[] logAlphaPlus = new double[times.length];
+        for (int i = 0; i < times.length; i++) logAlphaPlus[i] = Math.log(alpha + times[i]);
+        double logA = Math.log(a);
+        return ChunkedSum.sum(table.rows(), (from, to) -> {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                int x = table.x(i);
+                double alive = -(r + x) * logAlphaPlus[table.tIndex(i)];
+                double time = x == 0 ? alive : LogSpace.logSumExp(alive,
+                        logA - Math.log(b + x - 1) - (r + x) * logAlphaPlus[table.txIndex(i)]);
+                sum += table.weight(i) * (perX[table.xIndex(i)] + time);
+            }
+            return sum;
+        });
     }
 
     /** P(alive | x, t_x, T) = 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)); exactly 1 when x = 0. */

@@ -21,6 +21,9 @@ public final class RfmTable implements Serializable {
     private final double[] weight;
     private final int[] distinctX;
     private final int[] xIndex;
+    private final double[] distinctTimes;
+    private final int[] txIndex;
+    private final int[] tIndex;
 
     public RfmTable(int[] x, double[] tx, double[] t, double[] weight) {
         if (x.length != tx.length || x.length != t.length || x.length != weight.length) {
@@ -42,7 +45,21 @@ public final class RfmTable implements Serializable {
         this.distinctX = Arrays.stream(x).distinct().sorted().toArray();
         this.xIndex = new int[x.length];
         for (int i = 0; i < x.length; i++) xIndex[i] = Arrays.binarySearch(distinctX, x[i]);
+        // Times are usually whole days: few distinct values, so log(alpha + time) is computed once per value.
+        this.distinctTimes = java.util.stream.DoubleStream.concat(Arrays.stream(tx), Arrays.stream(t))
+                .distinct().sorted().toArray();
+        this.txIndex = new int[x.length];
+        this.tIndex = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            txIndex[i] = Arrays.binarySearch(distinctTimes, tx[i]);
+            tIndex[i] = Arrays.binarySearch(distinctTimes, t[i]);
+        }
     }
+
+    /** Distinct values of t_x and T together, increasing. */
+    double[] distinctTimes() { return distinctTimes; }
+    int txIndex(int row) { return txIndex[row]; }
+    int tIndex(int row) { return tIndex[row]; }
 
     /** One row per customer (weight 1 each), grouped into identical rows. */
     public static RfmTable ofCustomers(int[] x, double[] tx, double[] t) {
