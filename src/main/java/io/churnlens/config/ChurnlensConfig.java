@@ -23,6 +23,7 @@ public record ChurnlensConfig(
         Churn churn,
         Run run,
         Output output,
+        Clv clv,
         String rendered) implements java.io.Serializable {
 
     public enum Format { CSV, JSON, PARQUET }
@@ -57,6 +58,12 @@ public record ChurnlensConfig(
     public record Run(LocalDate asOf, int lockStaleMinutes) implements java.io.Serializable {}
 
     public record Output(String root) implements java.io.Serializable {}
+
+    public enum PurchaseModelChoice { BG_NBD, PARETO_NBD }
+
+    /** Probabilistic models and CLV (see the {@code clv} section of the defaults for meanings). */
+    public record Clv(int horizonMonths, double monthlyDiscountRate, double margin, PurchaseModelChoice purchaseModel,
+                      boolean fitParetoNbd, int maxDistinctStatistics) implements java.io.Serializable {}
 
     static ChurnlensConfig from(Config c) {
         Settings in = new Settings(c, "input");
@@ -100,7 +107,12 @@ public record ChurnlensConfig(
         Settings out = new Settings(c, "output");
         Output output = new Output(out.string("root"));
 
-        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output,
+        Settings cl = new Settings(c, "clv");
+        Clv clv = new Clv(cl.positiveInt("horizon-months"), cl.fraction("monthly-discount-rate"), cl.fraction("margin"),
+                cl.choice("purchase-model", PurchaseModelChoice.class), cl.bool("fit-pareto-nbd"),
+                cl.positiveInt("max-distinct-statistics"));
+
+        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 

@@ -1,0 +1,96 @@
+package io.churnlens.clv;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+
+import io.churnlens.schema.FeatureColumns;
+
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compresses the customer features into the small tables the fitters need, on Spark: a group-by on the sufficient
+ * statistics with counts, and only that histogram is collected to the driver (never the customers).
+ *
+ * <p>Rows that break the BTYD contract (null statistics, t_x > T, T <= 0, x = 0 with t_x > 0) are left out of the
+ * fit and counted in the log; the scorer gives them null values.
+ */
+public final class BtydStatistics {
+    private static final Logger LOG = LoggerFactory.getLogger(BtydStatistics.class);
+    private static final String COUNT = "n";
+
+    private BtydStatistics() {}
+
+    /** Rows usable by the purchase models. */
+    static Column validPurchaseStatistics() {
+        Column x = col(FeatureColumns.X), tx = col(FeatureColumns.T_X), t = col(FeatureColumns.T_CAL);
+        return x.isNotNull().and(tx.isNotNull()).and(t.isNotNull()).and(x.geq(0)).and(tx.geq(0))
+                .and(tx.leq(t)).and(t.gt(0)).and(x.gt(0).or(tx.equalTo(0)));
+    }
+
+    /**
+     * Groups {@code features} by identical (x, t_x, t_cal) and collects the counts.
+     *
+     * @param maxRows refuse (with a message naming clv.max-distinct-statistics) if there are more distinct rows
+     */
+    public static RfmTable compress(Dataset<Row> features, int maxRows) {
+        Dataset<Row> groups = features.where(validPurchaseStatistics())
+                .groupBy(col(FeatureColumns.X).cast("int").as(FeatureColumns.X),
+                        col(FeatureColumns.T_X).cast("double").as(FeatureColumns.T_X),
+                        col(FeatureColumns.T_CAL).cast("double").as(FeatureColumns.T_CAL))
+                .agg(count(lit(1)).as(COUNT));
+        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
+        if (rows.size() > maxRows) {
+            throw new IllegalStateException("more than " + maxRows + " distinct (x, t_x, t_cal) rows to fit on; "
+                    + "raise clv.max-distinct-statistics if the driver has the memory, or coarsen the times");
+        }
+        int n = rows.size();
+        int[] x = new int[n];
+        double[] tx = new double[n], t = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            x[i] = r.getInt(0);
+            tx[i] = r.getDouble(1);
+            t[i] = r.getDouble(2);
+            w[i] = r.getLong(3);
+        }
+        RfmTable table = new RfmTable(x, tx, t, w);
+        LOG.info("BTYD statistics: {} customers in {} distinct (x, t_x, T) rows", (long) table.customers(), n);
+        return table;
+    }
+
+    /**
+     * Groups the customers with x > 0 and a positive repeat spend mean (rounded to cents) by (x, mean) for the
+     * Gamma-Gamma fit. Customers with a null or non-positive mean are not in the fit (they get the population mean
+     * and a flag when scored).
+     */
+    public static SpendTable compressSpend(Dataset<Row> features, int maxRows) {
+        Column mean = round(col(FeatureColumns.REPEAT_SPEND_MEAN).cast("double"), 2);
+        Dataset<Row> groups = features
+                .where(validPurchaseStatistics().and(col(FeatureColumns.X).gt(0)).and(mean.gt(0)))
+                .groupBy(col(FeatureColumns.X).cast("int").as(FeatureColumns.X), mean.as(FeatureColumns.REPEAT_SPEND_MEAN))
+                .agg(count(lit(1)).as(COUNT));
+        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
+        if (rows.size() > maxRows) {
+            throw new IllegalStateException("more than " + maxRows + " distinct (x, repeat_spend_mean) rows to fit "
+                    + "on; raise clv.max-distinct-statistics if the driver has the memory");
+        }
+        int n = rows.size();
+        int[] x = new int[n];
+        double[] m = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            x[i] = r.getInt(0);
+            m[i] = r.getDouble(1);
+            w[i] = r.getLong(2);
+        }
+        return new SpendTable(x, m, w);
+    }
+}

@@ -1,0 +1,28 @@
+package io.churnlens.clv;
+
+import java.util.stream.IntStream;
+
+/**
+ * Sums a per-row quantity over row ranges in parallel on the driver (common fork-join pool), chunk results added in
+ * chunk order: the same table gives the same sum on every call, which the optimiser's convergence checks need.
+ */
+final class ChunkedSum {
+    private static final int CHUNK = 16_384;
+
+    interface RangeSum {
+        double sum(int from, int to);
+    }
+
+    private ChunkedSum() {}
+
+    static double sum(int rows, RangeSum range) {
+        if (rows <= CHUNK) return range.sum(0, rows);
+        int chunks = (rows + CHUNK - 1) / CHUNK;
+        double[] parts = new double[chunks];
+        IntStream.range(0, chunks).parallel()
+                .forEach(c -> parts[c] = range.sum(c * CHUNK, Math.min(rows, (c + 1) * CHUNK)));
+        double total = 0;
+        for (double p : parts) total += p;
+        return total;
+    }
+}

@@ -1,0 +1,42 @@
+package io.churnlens.clv;
+
+import java.io.Serializable;
+
+/**
+ * Everything needed to value one customer, fitted once on the driver and broadcast: the purchase model used for
+ * expected purchases and CLV, the optional Pareto/NBD (for its P(alive)), the spend model (null when it did not
+ * converge or has no finite mean) and the CLV settings. Only converged models may be put here.
+ */
+public record CustomerValuation(PurchaseModel purchaseModel, ParetoNbdModel paretoNbd, GammaGammaModel spendModel,
+                                ClvCalculator calculator) implements Serializable {
+
+    /** Per-customer result; doubles are NaN where not available (written as null). */
+    public record Value(double pAlive, double pAliveParetoNbd, double expectedPurchases, double expectedSpend,
+                        SpendFlag spendFlag, double clv) {}
+
+    /**
+     * @param repeatSpendMean mean net value of the repeat purchase days, NaN when absent (x = 0 or null)
+     */
+    public Value value(int x, double tx, double t, double repeatSpendMean) {
+        double pAlive = purchaseModel.pAlive(x, tx, t);
+        double pAlivePareto = paretoNbd == null ? Double.NaN : paretoNbd.pAlive(x, tx, t);
+        double expectedPurchases = purchaseModel.expectedPurchases(calculator.horizon(), x, tx, t);
+        SpendFlag flag;
+        double spend;
+        if (spendModel == null || Double.isNaN(spendModel.populationMeanSpend())) {
+            flag = SpendFlag.SPEND_MODEL_UNAVAILABLE;
+            spend = Double.NaN;
+        } else if (x == 0 || Double.isNaN(repeatSpendMean)) {
+            flag = SpendFlag.NO_REPEAT_PURCHASE;
+            spend = spendModel.populationMeanSpend();
+        } else if (!(repeatSpendMean > 0)) {
+            flag = SpendFlag.NON_POSITIVE_SPEND;
+            spend = spendModel.populationMeanSpend();
+        } else {
+            flag = SpendFlag.OBSERVED;
+            spend = spendModel.conditionalMeanSpend(x, repeatSpendMean);
+        }
+        double clv = Double.isNaN(spend) ? Double.NaN : calculator.clv(purchaseModel, x, tx, t, spend);
+        return new Value(pAlive, pAlivePareto, expectedPurchases, spend, flag, clv);
+    }
+}

@@ -1,0 +1,29 @@
+package io.churnlens.clv;
+
+import java.util.List;
+
+/** Turns an optimiser result in (scaled) log-parameter space into a {@link ModelFit} in the model's own units. */
+final class FitReport {
+    private FitReport() {}
+
+    /**
+     * @param values          the parameters in the model's own units (already unscaled)
+     * @param logLikelihood   the log-likelihood recomputed on the original, unscaled data
+     */
+    static ModelFit of(String model, List<String> names, MaximumLikelihood.Result result, double[] values,
+                       double logLikelihood, double customers) {
+        double[] se = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            // Delta method: the log-parameters' covariance is unchanged by the time or money scale.
+            se[i] = result.covariance() == null ? Double.NaN : values[i] * Math.sqrt(result.covariance()[i][i]);
+        }
+        return new ModelFit(model, List.copyOf(names), values, se, logLikelihood, customers, result.converged(),
+                result.note());
+    }
+
+    static double[] exp(double[] logs) {
+        double[] v = new double[logs.length];
+        for (int i = 0; i < logs.length; i++) v[i] = Math.exp(logs[i]);
+        return v;
+    }
+}

@@ -1,0 +1,94 @@
+package io.churnlens.clv;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.churnlens.schema.ClvColumns;
+import io.churnlens.schema.FeatureColumns;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Calibration/holdout validation of a purchase model: fitted on features as of T - H, it predicts each customer's
+ * purchases in (T - H, T]; predicted and actual totals are compared per calibration frequency x = 0, 1, ..., 6, 7+
+ * and in total (the table analysts expect from these models, cf. FHL 2005 fig. 3).
+ */
+public final class HoldoutCheck {
+    static final int TOP_BUCKET = 7;
+    private static final String BUCKET_ORDER = "bucket_order";
+
+    private HoldoutCheck() {}
+
+    /**
+     * @param calibrationFeatures features as of T - H (the ones the model was fitted on)
+     * @param holdoutPurchases    customer_id and {@link ClvColumns#X_HOLDOUT}; customers absent made no purchase
+     * @param model               a converged purchase model
+     * @param holdoutLength       H in model time units
+     */
+    public static Dataset<Row> compare(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases,
+                                       PurchaseModel model, double holdoutLength) {
+        Dataset<Row> joined = calibrationFeatures.where(BtydStatistics.validPurchaseStatistics())
+                .join(holdoutPurchases, calibrationFeatures.col(FeatureColumns.CUSTOMER_ID)
+                        .equalTo(holdoutPurchases.col(FeatureColumns.CUSTOMER_ID)), "left")
+                .select(calibrationFeatures.col(FeatureColumns.X).cast("int"),
+                        calibrationFeatures.col(FeatureColumns.T_X).cast("double"),
+                        calibrationFeatures.col(FeatureColumns.T_CAL).cast("double"),
+                        coalesce(holdoutPurchases.col(ClvColumns.X_HOLDOUT).cast("double"), lit(0.0)));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(calibrationFeatures.sparkSession().sparkContext());
+        Broadcast<PurchaseModel> shared = jsc.broadcast(model);
+        StructType perCustomer = new StructType()
+                .add(BUCKET_ORDER, DataTypes.IntegerType, false)
+                .add(ClvColumns.ACTUAL_PURCHASES, DataTypes.DoubleType, false)
+                .add(ClvColumns.PREDICTED_PURCHASES, DataTypes.DoubleType, false);
+        MapPartitionsFunction<Row, Row> predict = rows -> {
+            PurchaseModel m = shared.value();
+            return new Iterator<Row>() {
+                @Override public boolean hasNext() { return rows.hasNext(); }
+                @Override public Row next() {
+                    Row r = rows.next();
+                    int x = r.getInt(0);
+                    return RowFactory.create(Math.min(x, TOP_BUCKET), r.getDouble(3),
+                            m.expectedPurchases(holdoutLength, x, r.getDouble(1), r.getDouble(2)));
+                }
+            };
+        };
+        List<Row> buckets = joined.mapPartitions(predict, Encoders.row(perCustomer))
+                .groupBy(BUCKET_ORDER)
+                .agg(count(lit(1)), sum(ClvColumns.ACTUAL_PURCHASES), sum(ClvColumns.PREDICTED_PURCHASES))
+                .orderBy(BUCKET_ORDER)
+                .collectAsList();
+        List<Row> table = new ArrayList<>();
+        long customers = 0;
+        double actual = 0, predicted = 0;
+        for (Row b : buckets) {
+            int order = b.getInt(0);
+            table.add(row(model.name(), order == TOP_BUCKET ? TOP_BUCKET + "+" : Integer.toString(order),
+                    b.getLong(1), b.getDouble(2), b.getDouble(3)));
+            customers += b.getLong(1);
+            actual += b.getDouble(2);
+            predicted += b.getDouble(3);
+        }
+        table.add(row(model.name(), "total", customers, actual, predicted));
+        return calibrationFeatures.sparkSession().createDataFrame(table, ClvColumns.HOLDOUT_SCHEMA);
+    }
+
+    private static Row row(String model, String bucket, long customers, double actual, double predicted) {
+        return RowFactory.create(model, bucket, customers, actual, predicted,
+                customers == 0 ? 0.0 : actual / customers, customers == 0 ? 0.0 : predicted / customers);
+    }
+}

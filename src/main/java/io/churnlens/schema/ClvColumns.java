@@ -1,0 +1,82 @@
+package io.churnlens.schema;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The report tables of the CLV stage: {@code clv_params}, {@code customer_value}, {@code clv_holdout}, and the one
+ * extra input column of the holdout check. Times are in the configured {@code time.unit}; money in the reporting
+ * currency (doubles here: model outputs are expectations, not booked amounts).
+ */
+public final class ClvColumns {
+    private ClvColumns() {}
+
+    // --- clv_params: one row per model parameter ---
+    /** bg_nbd | pareto_nbd | gamma_gamma | sbg. */
+    public static final String MODEL = "model";
+    public static final String PARAMETER = "parameter";
+    /** Null when the fit did not converge (the last iterate is in {@link #NOTE}). */
+    public static final String VALUE = "value";
+    /** From the inverse observed information; null when not available (see note). */
+    public static final String STD_ERROR = "std_error";
+    public static final String LOG_LIKELIHOOD = "log_likelihood";
+    public static final String CUSTOMERS = "customers";
+    public static final String CONVERGED = "converged";
+    /** Optimiser verdict, starts tried, and why standard errors are missing. */
+    public static final String NOTE = "note";
+
+    public static final StructType PARAMS_SCHEMA = new StructType()
+            .add(MODEL, DataTypes.StringType, false)
+            .add(PARAMETER, DataTypes.StringType, false)
+            .add(VALUE, DataTypes.DoubleType, true)
+            .add(STD_ERROR, DataTypes.DoubleType, true)
+            .add(LOG_LIKELIHOOD, DataTypes.DoubleType, true)
+            .add(CUSTOMERS, DataTypes.LongType, false)
+            .add(CONVERGED, DataTypes.BooleanType, false)
+            .add(NOTE, DataTypes.StringType, true);
+
+    // --- customer_value: one row per customer of the features table ---
+    public static final String CUSTOMER_ID = FeatureColumns.CUSTOMER_ID;
+    /** P(alive) at T under the configured purchase model (BG/NBD: exactly 1 when x = 0). */
+    public static final String P_ALIVE = "p_alive";
+    /** P(alive) under Pareto/NBD, which decays with T for one-time buyers; null when not fitted or not converged. */
+    public static final String P_ALIVE_PARETO_NBD = "p_alive_pareto_nbd";
+    /** Expected purchases (purchase days) in (T, T + clv.horizon-months]. */
+    public static final String EXPECTED_PURCHASES = "expected_purchases";
+    /** Expected spend per purchase (Gamma-Gamma), see {@link #SPEND_FLAG}. */
+    public static final String EXPECTED_SPEND = "expected_spend";
+    /** OBSERVED | NO_REPEAT_PURCHASE | NON_POSITIVE_SPEND | SPEND_MODEL_UNAVAILABLE. */
+    public static final String SPEND_FLAG = "spend_flag";
+    /** Discounted expected margin over the horizon; formula in io.churnlens.clv.ClvCalculator. */
+    public static final String CLV = "clv";
+    public static final String PURCHASE_MODEL = "purchase_model";
+
+    public static final StructType CUSTOMER_VALUE_SCHEMA = new StructType()
+            .add(CUSTOMER_ID, DataTypes.StringType, false)
+            .add(P_ALIVE, DataTypes.DoubleType, true)
+            .add(P_ALIVE_PARETO_NBD, DataTypes.DoubleType, true)
+            .add(EXPECTED_PURCHASES, DataTypes.DoubleType, true)
+            .add(EXPECTED_SPEND, DataTypes.DoubleType, true)
+            .add(SPEND_FLAG, DataTypes.StringType, false)
+            .add(CLV, DataTypes.DoubleType, true)
+            .add(PURCHASE_MODEL, DataTypes.StringType, false);
+
+    // --- clv_holdout: predicted vs actual purchases in the holdout window ---
+    /** Input of the holdout check: purchase days of the customer in (T_cal, T_cal + holdout]. */
+    public static final String X_HOLDOUT = "x_holdout";
+    /** "0" .. "6", "7+" (calibration x), then "total". */
+    public static final String FREQUENCY_BUCKET = "frequency_bucket";
+    public static final String ACTUAL_PURCHASES = "actual_purchases";
+    public static final String PREDICTED_PURCHASES = "predicted_purchases";
+    public static final String ACTUAL_MEAN = "actual_mean";
+    public static final String PREDICTED_MEAN = "predicted_mean";
+
+    public static final StructType HOLDOUT_SCHEMA = new StructType()
+            .add(MODEL, DataTypes.StringType, false)
+            .add(FREQUENCY_BUCKET, DataTypes.StringType, false)
+            .add(CUSTOMERS, DataTypes.LongType, false)
+            .add(ACTUAL_PURCHASES, DataTypes.DoubleType, false)
+            .add(PREDICTED_PURCHASES, DataTypes.DoubleType, false)
+            .add(ACTUAL_MEAN, DataTypes.DoubleType, false)
+            .add(PREDICTED_MEAN, DataTypes.DoubleType, false);
+}

@@ -1,0 +1,136 @@
+package io.churnlens.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.config.ConfigLoader;
+import io.churnlens.schema.ClvColumns;
+import io.churnlens.schema.FeatureColumns;
+import io.churnlens.testing.SparkTestBase;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** Spark glue on small inline data: compression is lossless, executor scoring equals the pure-Java values. */
+class ClvSparkTest extends SparkTestBase {
+    private static final StructType FEATURES = new StructType()
+            .add(FeatureColumns.CUSTOMER_ID, DataTypes.StringType, false)
+            .add(FeatureColumns.X, DataTypes.IntegerType, true)
+            .add(FeatureColumns.T_X, DataTypes.DoubleType, true)
+            .add(FeatureColumns.T_CAL, DataTypes.DoubleType, true)
+            .add(FeatureColumns.REPEAT_SPEND_MEAN, DataTypes.DoubleType, true);
+
+    private static BtydSimulator simulated() {
+        return BtydSimulator.bgNbd(new BgNbdModel(0.5, 6.0, 0.8, 2.5), 1500, 26, 52, 3);
+    }
+
+    /** Simulated customers (times rounded to days as the features stage does) plus three awkward ones. */
+    private static List<Row> rows(BtydSimulator s) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < s.x.length; i++) {
+            double tx = Math.round(s.tx[i] * 7) / 7.0, t = Math.round(s.t[i] * 7) / 7.0;
+            Double spend = s.x[i] == 0 ? null : 20 + (i % 37) * 1.5;
+            rows.add(RowFactory.create("c" + i, s.x[i], s.x[i] == 0 ? 0.0 : tx, t, spend));
+        }
+        rows.add(RowFactory.create("returns", 2, 3.0, 30.0, -5.0));       // net spend <= 0
+        rows.add(RowFactory.create("broken", 2, 40.0, 30.0, 10.0));       // t_x > T
+        rows.add(RowFactory.create("nulls", null, null, null, null));
+        return rows;
+    }
+
+    @Test
+    void compressedFitEqualsPerCustomerFit() {
+        BtydSimulator s = simulated();
+        List<Row> rows = rows(s);
+        Dataset<Row> features = spark.createDataFrame(rows, FEATURES);
+        RfmTable compressed = BtydStatistics.compress(features, 100_000);
+        int n = s.x.length + 1;   // the "returns" customer is valid for the purchase model
+        int[] x = new int[n];
+        double[] tx = new double[n], t = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            x[i] = r.getInt(1);
+            tx[i] = r.getDouble(2);
+            t[i] = r.getDouble(3);
+        }
+        RfmTable perCustomer = new RfmTable(x, tx, t, java.util.stream.DoubleStream.generate(() -> 1).limit(n).toArray());
+        assertThat(compressed.customers()).isEqualTo(n);
+        assertThat(compressed.rows()).isLessThan(n);
+        Fitted<BgNbdModel> a = BgNbdFitter.fit(compressed), b = BgNbdFitter.fit(perCustomer);
+        assertThat(a.converged()).isTrue();
+        // Same likelihood, summed in another order: same optimum to 1e-6 relative.
+        for (int i = 0; i < 4; i++) {
+            assertThat(a.fit().values()[i]).isCloseTo(b.fit().values()[i], within(1e-6 * b.fit().values()[i]));
+        }
+        assertThat(a.fit().logLikelihood()).isCloseTo(b.fit().logLikelihood(), within(1e-9 * Math.abs(b.fit().logLikelihood())));
+    }
+
+    @Test
+    void stageScoresOnExecutorsExactlyAsInJava() {
+        Dataset<Row> features = spark.createDataFrame(rows(simulated()), FEATURES).repartition(3);
+        ChurnlensConfig config = ConfigLoader.defaults();
+        ClvStage.Result result = new ClvStage(config).run(features);
+        assertThat(result.fits()).extracting(ModelFit::model)
+                .containsExactly(BgNbdModel.NAME, ParetoNbdModel.NAME, GammaGammaModel.NAME);
+        assertThat(result.params().count()).isEqualTo(11);
+        CustomerValuation valuation = result.valuation().orElseThrow();
+        Map<String, Row> byId = new HashMap<>();
+        for (Row r : result.customerValue().orElseThrow().collectAsList()) byId.put(r.getAs(ClvColumns.CUSTOMER_ID), r);
+        assertThat(byId).hasSize(1503);
+        for (Row in : rows(simulated())) {
+            Row out = byId.get(in.getString(0));
+            if (in.isNullAt(1) || in.getDouble(2) > in.getDouble(3)) {
+                assertThat(out.<String>getAs(ClvColumns.SPEND_FLAG)).isEqualTo(SpendFlag.INVALID_STATISTICS.name());
+                assertThat(out.<Double>getAs(ClvColumns.CLV)).isNull();
+                continue;
+            }
+            CustomerValuation.Value v = valuation.value(in.getInt(1), in.getDouble(2), in.getDouble(3),
+                    in.isNullAt(4) ? Double.NaN : in.getDouble(4));
+            assertThat(out.<Double>getAs(ClvColumns.P_ALIVE)).isEqualTo(v.pAlive());
+            assertThat(out.<Double>getAs(ClvColumns.P_ALIVE_PARETO_NBD)).isEqualTo(v.pAliveParetoNbd());
+            assertThat(out.<Double>getAs(ClvColumns.EXPECTED_PURCHASES)).isEqualTo(v.expectedPurchases());
+            assertThat(out.<Double>getAs(ClvColumns.EXPECTED_SPEND)).isEqualTo(v.expectedSpend());
+            assertThat(out.<Double>getAs(ClvColumns.CLV)).isEqualTo(v.clv());
+            assertThat(out.<String>getAs(ClvColumns.SPEND_FLAG)).isEqualTo(v.spendFlag().name());
+        }
+        assertThat(byId.get("returns").<String>getAs(ClvColumns.SPEND_FLAG)).isEqualTo(SpendFlag.NON_POSITIVE_SPEND.name());
+        Row oneTimer = byId.values().stream().filter(r -> r.<Double>getAs(ClvColumns.P_ALIVE) == 1.0).findFirst().orElseThrow();
+        assertThat(oneTimer.<String>getAs(ClvColumns.SPEND_FLAG)).isEqualTo(SpendFlag.NO_REPEAT_PURCHASE.name());
+        assertThat(oneTimer.<Double>getAs(ClvColumns.P_ALIVE_PARETO_NBD)).isLessThan(1.0);
+    }
+
+    @Test
+    void holdoutTableAddsUpThePerCustomerPredictions() {
+        BtydSimulator s = simulated();
+        Dataset<Row> calibration = spark.createDataFrame(rows(s), FEATURES);
+        List<Row> holdout = new ArrayList<>();
+        for (int i = 0; i < s.x.length; i += 3) holdout.add(RowFactory.create("c" + i, (long) (i % 4)));
+        Dataset<Row> actual = spark.createDataFrame(holdout, new StructType()
+                .add(FeatureColumns.CUSTOMER_ID, DataTypes.StringType).add(ClvColumns.X_HOLDOUT, DataTypes.LongType));
+        BgNbdModel model = new BgNbdModel(0.5, 6.0, 0.8, 2.5);
+        List<Row> table = HoldoutCheck.compare(calibration, actual, model, 13.0).collectAsList();
+        Row total = table.get(table.size() - 1);
+        assertThat(total.<String>getAs(ClvColumns.FREQUENCY_BUCKET)).isEqualTo("total");
+        double expectedPredicted = 0, expectedActual = 0;
+        for (Row r : rows(s)) {
+            if (r.isNullAt(1) || r.getDouble(2) > r.getDouble(3)) continue;
+            expectedPredicted += model.expectedPurchases(13.0, r.getInt(1), r.getDouble(2), r.getDouble(3));
+        }
+        for (Row r : holdout) expectedActual += r.getLong(1);
+        assertThat(total.<Long>getAs(ClvColumns.CUSTOMERS)).isEqualTo(1501L);
+        assertThat(total.<Double>getAs(ClvColumns.PREDICTED_PURCHASES)).isCloseTo(expectedPredicted, within(1e-9 * expectedPredicted));
+        assertThat(total.<Double>getAs(ClvColumns.ACTUAL_PURCHASES)).isEqualTo(expectedActual);
+        assertThat(table.subList(0, table.size() - 1)).extracting(r -> r.<String>getAs(ClvColumns.FREQUENCY_BUCKET))
+                .startsWith("0", "1", "2");
+    }
+}
