@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.within;
  * T, the share with no purchase in (T, T+H] matches the mean of {@code p_no_purchase}, overall and in each decile of
  * it, and the share still alive at T matches the mean of {@code p_alive}.
  *
- * <p>Tolerance: 4 standard errors of the observed share given the predictions, √(Σ p(1−p)) / n — about 0.013 overall
- * and 0.03–0.04 per decile on the ~9,000 customers acquired by T of 20,000 simulated. A probability computed with the
- * wrong time unit, the wrong exponent r + x, or without the drop-out term misses by far more (checked by hand while
- * writing the test: using days instead of weeks shifts the overall mean by over 0.2).
+ * <p>Tolerance: 4 standard errors of the observed share given the predictions, √(Σ p(1−p)) / n — about 0.012 overall
+ * and 0.01–0.04 per decile on the ~18,000 of 20,000 simulated customers acquired by T. Checked by mutation while
+ * writing the test: the horizon given in days instead of weeks misses the overall share by 0.23, and ignoring
+ * drop-out (P(alive) = 1) by 0.17.
  */
 class GroundTruthHonestyTest extends SparkTestBase {
     private static final double STANDARD_ERRORS = 4.0;
