@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.within;
  * kind says (so ingest's quarantine can be checked against the list).
  *
  * <p>Tolerance: each kind's count is Binomial(clean rows, rate); allowed 4 standard errors √(n·rate·(1−rate)) — about
- * ±32 around 64 for rate 0.003 on the ~21,000 clean rows of 4,000 customers. Rates are raised a little above the defaults so the rarest
- * kind still has dozens of rows.
+ * ±32 around 64 for rate 0.003 on the ~21,000 clean rows of 4,000 customers. Rates are raised a little above the
+ * defaults so the rarest kind still has dozens of rows.
  */
 class MessyRowsTest extends SparkTestBase {
     private static Simulate settings;
