@@ -9,6 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +27,8 @@ class ExportMatchesGroundTruthTest extends SparkTestBase {
         Simulate settings = TestSettings.simulate("simulate.customers=3000", "simulate.seed=3");
         SimulationResult result = Simulation.run(spark, settings);
         Dataset<Row> rejected = result.messyRows()
-                .where(col(Messy.KIND).isin(MessyKind.MISSING_CUSTOMER_ID.name(), MessyKind.UNPARSABLE_DATE.name(),
-                        MessyKind.UNPARSABLE_AMOUNT.name(), MessyKind.IMPLAUSIBLE_AMOUNT.name(),
-                        MessyKind.DATE_AFTER_END.name()))
+                .where(col(Messy.KIND).isin(Arrays.stream(MessyKind.values()).filter(MessyKind::rejectedByIngest)
+                        .map(Enum::name).toArray()))
                 .select(Messy.TRANSACTION_ID);
         Dataset<Row> accepted = result.transactions()
                 .join(rejected, result.transactions().col(Raw.TRANSACTION_ID).equalTo(rejected.col(Messy.TRANSACTION_ID)), "left_anti")
