@@ -24,6 +24,7 @@ public record ChurnlensConfig(
         Run run,
         Output output,
         Clv clv,
+        Simulate simulate,
         String rendered) implements java.io.Serializable {
 
     public enum Format { CSV, JSON, PARQUET }
@@ -64,6 +65,93 @@ public record ChurnlensConfig(
     /** Probabilistic models and CLV (see the {@code clv} section of the defaults for meanings). */
     public record Clv(int horizonMonths, double monthlyDiscountRate, double margin, PurchaseModelChoice purchaseModel,
                       boolean fitParetoNbd, int maxDistinctStatistics) implements java.io.Serializable {}
+    /**
+     * The synthetic data generator ({@code simulate} section). {@code truthAsOf} is resolved here (the configured
+     * date, or {@code endDate} minus the churn horizon) and {@code horizonDays} is {@code churn.horizon-days}, so the
+     * generator needs nothing else from the configuration.
+     */
+    public record Simulate(int customers, long seed, LocalDate startDate, LocalDate endDate, LocalDate truthAsOf,
+                           int horizonDays, double arrivalGrowthPerYear, double arrivalSeasonality,
+                           int arrivalPeakDayOfYear, BgNbd bgnbd, GroupDimension countries, GroupDimension channels,
+                           Spend spend, double returnRate, int returnMaxDelayDays, int products,
+                           List<String> categories, MessyRates messy) implements java.io.Serializable {
+
+        /** BG/NBD parameters; {@code alpha} is a rate in weeks. */
+        public record BgNbd(double r, double alpha, double a, double b) implements java.io.Serializable {}
+
+        /** Gamma-Gamma spend parameters (shape p per purchase; nu ~ Gamma(shape q, rate gamma)). */
+        public record Spend(double p, double q, double gamma) implements java.io.Serializable {}
+
+        /** Values of one grouping column with their relative shares and their effect on the BG/NBD parameters. */
+        public record GroupDimension(List<String> values, List<Double> shares, List<Double> rateFactors,
+                                     List<Double> loyaltyFactors) implements java.io.Serializable {}
+
+        /** Messy rows per clean row, by kind. */
+        public record MessyRates(double missingCustomerId, double unparsableDate, double unparsableAmount,
+                                 double duplicate, double implausibleAmount, double floatCustomerId,
+                                 double dateAfterEnd) implements java.io.Serializable {}
+
+        static Simulate parse(Config c, int horizonDays) {
+            Settings s = new Settings(c, "simulate");
+            LocalDate start = s.date("start-date");
+            LocalDate end = s.date("end-date");
+            if (!end.isAfter(start)) throw s.invalid("end-date", end, "a date after simulate.start-date (" + start + ")");
+            LocalDate truthAsOf = s.optional("truth-as-of") == null ? end.minusDays(horizonDays) : s.date("truth-as-of");
+            if (truthAsOf.isBefore(start) || truthAsOf.isAfter(end)) {
+                throw s.invalid("truth-as-of", truthAsOf, "a date between simulate.start-date and simulate.end-date, "
+                        + "or \"\" for end-date minus churn.horizon-days (" + end.minusDays(horizonDays) + ")");
+            }
+            double seed = s.number("seed");
+            if (seed != Math.rint(seed) || Math.abs(seed) > 1L << 53) throw s.invalid("seed", seed, "a whole number");
+            int peakDay = s.positiveInt("arrival-peak-day-of-year");
+            if (peakDay > 366) throw s.invalid("arrival-peak-day-of-year", peakDay, "a day of the year, 1 to 366");
+            double seasonality = s.fraction("arrival-seasonality");
+            if (seasonality >= 1) throw s.invalid("arrival-seasonality", seasonality, "a number from 0 up to (not including) 1");
+            if (s.number("arrival-growth-per-year") <= -1) {
+                throw s.invalid("arrival-growth-per-year", s.number("arrival-growth-per-year"), "a number above -1 (0 = flat)");
+            }
+
+            Settings m = new Settings(c, "simulate.bgnbd");
+            BgNbd bgnbd = new BgNbd(m.positive("r"), m.positive("alpha"), m.positive("a"), m.positive("b"));
+            Settings sp = new Settings(c, "simulate.spend");
+            Spend spend = new Spend(sp.positive("p"), sp.positive("q"), sp.positive("gamma"));
+            if (spend.q() <= 1) throw sp.invalid("q", spend.q(), "a number above 1 (the mean spend is infinite otherwise)");
+            Settings mr = new Settings(c, "simulate.messy");
+            MessyRates messy = new MessyRates(mr.fraction("missing-customer-id"), mr.fraction("unparsable-date"),
+                    mr.fraction("unparsable-amount"), mr.fraction("duplicate"), mr.fraction("implausible-amount"),
+                    mr.fraction("float-customer-id"), mr.fraction("date-after-end"));
+
+            List<String> categories = List.copyOf(s.strings("categories"));
+            int products = nonNegativeInt(s, "products");
+            if (products > 0 && categories.isEmpty()) throw s.invalid("categories", "[]", "at least one category name when products > 0");
+            return new Simulate(s.positiveInt("customers"), (long) seed, start, end, truthAsOf, horizonDays,
+                    s.number("arrival-growth-per-year"), seasonality, peakDay, bgnbd,
+                    dimension(s, "countries", "country"), dimension(s, "channels", "channel"), spend,
+                    s.fraction("return-rate"), s.positiveInt("return-max-delay-days"), products, categories, messy);
+        }
+
+        private static int nonNegativeInt(Settings s, String key) {
+            double value = s.number(key);
+            if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) throw s.invalid(key, value, "a whole number, 0 or more");
+            return (int) value;
+        }
+
+        private static GroupDimension dimension(Settings s, String valuesKey, String prefix) {
+            List<String> values = List.copyOf(s.strings(valuesKey));
+            if (values.isEmpty()) throw s.invalid(valuesKey, "[]", "at least one value");
+            List<Double> shares = sameSizePositive(s, prefix + "-shares", values.size());
+            return new GroupDimension(values, shares, sameSizePositive(s, prefix + "-rate-factors", values.size()),
+                    sameSizePositive(s, prefix + "-loyalty-factors", values.size()));
+        }
+
+        private static List<Double> sameSizePositive(Settings s, String key, int size) {
+            List<Double> numbers = List.copyOf(s.numbers(key));
+            if (numbers.size() != size || numbers.stream().anyMatch(v -> !(v > 0))) {
+                throw s.invalid(key, numbers, size + " numbers greater than 0, one per value, in the same order");
+            }
+            return numbers;
+        }
+    }
 
     static ChurnlensConfig from(Config c) {
         Settings in = new Settings(c, "input");
@@ -112,7 +200,9 @@ public record ChurnlensConfig(
                 cl.choice("purchase-model", PurchaseModelChoice.class), cl.bool("fit-pareto-nbd"),
                 cl.positiveInt("max-distinct-statistics"));
 
-        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv,
+        Simulate simulate = Simulate.parse(c, churn.horizonDays());
+
+        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv, simulate,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 
