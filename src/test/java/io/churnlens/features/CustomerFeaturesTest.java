@@ -208,6 +208,18 @@ class CustomerFeaturesTest extends SparkTestBase {
     }
 
     @Test
+    void descriptiveColumnsAreNullWhenSwitchedOffAndTheRestIsUnchanged() {
+        FeatureSpec off = new FeatureSpec(WEEKS.windowsDays(), 90, TimeUnit.WEEKS, false);
+        Dataset<Row> table = new CustomerFeatures(off).asOf(example().toDataset(spark), T);
+        Row r = byCustomer(table).get("twice");
+        assertThat(r.<Object>getAs(DISTINCT_PRODUCTS)).isNull();
+        assertThat(r.<Object>getAs(COUNTRY)).isNull();
+        assertThat(r.<Object>getAs(CHANNEL)).isNull();
+        assertThat(money(r, REPEAT_SPEND_MEAN)).isEqualByComparingTo("25.00");
+        assertThat(table.schema()).isEqualTo(new CustomerFeatures(WEEKS).asOf(example().toDataset(spark), T).schema());
+    }
+
+    @Test
     void plainColumnTypesOnly() {
         Dataset<Row> table = new CustomerFeatures(WEEKS).asOf(example().toDataset(spark), T);
         assertThat(table.schema().fields()).allSatisfy(f ->
