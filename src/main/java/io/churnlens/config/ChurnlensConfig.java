@@ -25,6 +25,8 @@ public record ChurnlensConfig(
         Output output,
         Clv clv,
         Simulate simulate,
+        Features features,
+        Segment segment,
         String rendered) implements java.io.Serializable {
 
     public enum Format { CSV, JSON, PARQUET }
@@ -152,6 +154,12 @@ public record ChurnlensConfig(
             return numbers;
         }
     }
+    /** Trailing windows (days, ending at T inclusive) for the window features, and the trend window length. */
+    public record Features(List<Integer> windowsDays, int trendWindowDays) implements java.io.Serializable {}
+
+    /** k-means range and seed, the sample cap for choosing k by silhouette, and the columns clustered on. */
+    public record Segment(int kMin, int kMax, long seed, int maxRowsForKSelection, int maxIterations,
+                          List<String> clusterFeatures) implements java.io.Serializable {}
 
     static ChurnlensConfig from(Config c) {
         Settings in = new Settings(c, "input");
@@ -202,7 +210,26 @@ public record ChurnlensConfig(
 
         Simulate simulate = Simulate.parse(c, churn.horizonDays());
 
-        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv, simulate,
+        Settings f = new Settings(c, "features");
+        List<Integer> windows = f.ints("windows-days");
+        if (windows.isEmpty() || windows.stream().anyMatch(w -> w <= 0) || windows.stream().distinct().count() != windows.size()) {
+            throw f.invalid("windows-days", windows, "a non-empty list of distinct whole numbers of days > 0, e.g. [30, 90, 180, 365]");
+        }
+        Features features = new Features(List.copyOf(windows), f.positiveInt("trend-window-days"));
+
+        Settings sg = new Settings(c, "segment");
+        int kMin = sg.positiveInt("k-min");
+        int kMax = sg.positiveInt("k-max");
+        if (kMin < 2) throw sg.invalid("k-min", kMin, "a whole number >= 2 (a silhouette needs two clusters)");
+        if (kMax < kMin) throw sg.invalid("k-max", kMax, "a whole number >= segment.k-min (" + kMin + ")");
+        double seed = sg.number("seed");
+        if (seed != Math.rint(seed)) throw sg.invalid("seed", seed, "a whole number");
+        List<String> clusterFeatures = sg.strings("cluster-features");
+        if (clusterFeatures.isEmpty()) throw sg.invalid("cluster-features", "[]", "a list of numeric customer_features columns");
+        Segment segment = new Segment(kMin, kMax, (long) seed, sg.positiveInt("max-rows-for-k-selection"),
+                sg.positiveInt("max-iterations"), List.copyOf(clusterFeatures));
+
+        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv, simulate, features, segment,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 

@@ -1,0 +1,30 @@
+package io.churnlens.features;
+
+import io.churnlens.schema.TransactionColumns;
+import org.apache.spark.sql.Column;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
+/**
+ * The one definition of "a purchase" shared by features and labels.
+ *
+ * <p>A <b>purchase row</b> is a transaction row that is not a return. A <b>purchase day</b> of a customer is a
+ * calendar day (event_date) with at least one purchase row: several purchases on one day count once, and a day on
+ * which the customer only returned goods is not a purchase day (returning is not buying, so it neither resets
+ * recency nor keeps a customer from being labelled churned).
+ *
+ * <p>The <b>value of a purchase day</b> is the net amount of all that customer's rows on that day, i.e. returns are
+ * netted on the day they happen. A return that cancels the same day's purchase leaves a purchase day of value 0;
+ * a return made on a later day without a purchase lowers the customer's net total (monetary_total, window spend)
+ * but not the value of any purchase day. This keeps every figure computable from the rows up to T alone, without
+ * guessing which earlier purchase a return belongs to.
+ */
+public final class Purchases {
+    private Purchases() {}
+
+    /** True for a row that is a purchase (not a return). */
+    public static Column isPurchaseRow() {
+        return not(col(TransactionColumns.IS_RETURN));
+    }
+}

@@ -1,0 +1,67 @@
+package io.churnlens.segment;
+
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.schema.FeatureColumns;
+import io.churnlens.schema.SegmentColumns;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The segment stage: RFM scores and named segments ({@link RfmScorer}), behavioural clusters
+ * ({@link BehaviouralClusters}) and their summary ({@link SegmentSummary}), from one snapshot of
+ * {@code customer_features}.
+ *
+ * <p>Runs three small driver-side steps on aggregated values only (quintile breakpoints, one silhouette per k,
+ * one profile row per cluster); no customer is collected. Cache or read back the features before calling: they are
+ * scanned several times.
+ */
+public final class CustomerSegmentation {
+    private static final StructType K_SELECTION_SCHEMA = new StructType()
+            .add(SegmentColumns.AS_OF, DataTypes.DateType, false)
+            .add(SegmentColumns.K, DataTypes.IntegerType, false)
+            .add(SegmentColumns.SILHOUETTE, DataTypes.DoubleType, false)
+            .add(SegmentColumns.CHOSEN, DataTypes.BooleanType, false);
+
+    private final ChurnlensConfig.Segment spec;
+
+    public CustomerSegmentation(ChurnlensConfig.Segment spec) {
+        this.spec = spec;
+    }
+
+    /** @param customerFeatures one snapshot of {@code customer_features} (a single as_of) */
+    public SegmentTables run(Dataset<Row> customerFeatures) {
+        List<Row> snapshots = customerFeatures.select(FeatureColumns.AS_OF).distinct().limit(2).collectAsList();
+        if (snapshots.size() > 1) {
+            throw new IllegalArgumentException("customer_features holds several snapshots (as_of " + snapshots.get(0).get(0)
+                    + ", " + snapshots.get(1).get(0) + ", ...); segment one as_of at a time");
+        }
+        Dataset<Row> metrics = customerFeatures.select(FeatureColumns.CUSTOMER_ID, FeatureColumns.AS_OF,
+                FeatureColumns.RECENCY_DAYS, FeatureColumns.PURCHASE_DAYS, FeatureColumns.MONETARY_TOTAL);
+        BehaviouralClusters.Result clusters = new BehaviouralClusters(spec).fit(customerFeatures);
+        Dataset<Row> scored = RfmScorer.score(metrics).join(clusters.assignments(), FeatureColumns.CUSTOMER_ID);
+
+        Dataset<Row> customerSegments = scored.select(col(SegmentColumns.AS_OF), col(SegmentColumns.CUSTOMER_ID),
+                col(SegmentColumns.R_SCORE), col(SegmentColumns.F_SCORE), col(SegmentColumns.M_SCORE),
+                col(SegmentColumns.RFM_CELL), col(SegmentColumns.RFM_SEGMENT), col(SegmentColumns.CLUSTER_ID),
+                col(SegmentColumns.CLUSTER_NAME));
+        List<Row> kRows = new ArrayList<>();
+        if (!snapshots.isEmpty()) {
+            Date asOf = snapshots.get(0).getDate(0);
+            for (Map.Entry<Integer, Double> e : clusters.silhouetteByK().entrySet()) {
+                kRows.add(RowFactory.create(asOf, e.getKey(), e.getValue(), e.getKey() == clusters.k()));
+            }
+        }
+        Dataset<Row> kSelection = customerFeatures.sparkSession().createDataFrame(kRows, K_SELECTION_SCHEMA);
+        return new SegmentTables(customerSegments, SegmentSummary.of(scored), kSelection, clusters);
+    }
+}
