@@ -10,7 +10,10 @@ import java.util.function.Consumer;
 final class AnalysisStages {
     private AnalysisStages() {}
 
-    static final List<Consumer<RunContext>> IN_ORDER = List.of();
+    static final List<Consumer<RunContext>> IN_ORDER = List.of(
+            FeaturesCommand::features,
+            SegmentCommand::segment,
+            ClvCommand::clv);
 
     static void runAll(RunContext ctx) {
         IN_ORDER.forEach(stage -> stage.accept(ctx));

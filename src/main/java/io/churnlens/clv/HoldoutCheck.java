@@ -43,12 +43,14 @@ public final class HoldoutCheck {
     public static Dataset<Row> compare(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases,
                                        PurchaseModel model, double holdoutLength) {
         Dataset<Row> joined = calibrationFeatures.where(BtydStatistics.validPurchaseStatistics())
-                .join(holdoutPurchases, calibrationFeatures.col(FeatureColumns.CUSTOMER_ID)
-                        .equalTo(holdoutPurchases.col(FeatureColumns.CUSTOMER_ID)), "left")
-                .select(calibrationFeatures.col(FeatureColumns.X).cast("int"),
-                        calibrationFeatures.col(FeatureColumns.T_X).cast("double"),
-                        calibrationFeatures.col(FeatureColumns.T_CAL).cast("double"),
-                        coalesce(holdoutPurchases.col(ClvColumns.X_HOLDOUT).cast("double"), lit(0.0)));
+                // A join on the column name: both sides often derive from the same transactions, where column
+                // references would be ambiguous (a trivially true predicate).
+                .join(holdoutPurchases.select(FeatureColumns.CUSTOMER_ID, ClvColumns.X_HOLDOUT),
+                        new String[]{FeatureColumns.CUSTOMER_ID}, "left")
+                .select(org.apache.spark.sql.functions.col(FeatureColumns.X).cast("int"),
+                        org.apache.spark.sql.functions.col(FeatureColumns.T_X).cast("double"),
+                        org.apache.spark.sql.functions.col(FeatureColumns.T_CAL).cast("double"),
+                        coalesce(org.apache.spark.sql.functions.col(ClvColumns.X_HOLDOUT).cast("double"), lit(0.0)));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(calibrationFeatures.sparkSession().sparkContext());
         Broadcast<PurchaseModel> shared = jsc.broadcast(model);
         StructType perCustomer = new StructType()

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Column;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The one definition of "a purchase" shared by features and labels.
@@ -26,5 +27,20 @@ public final class Purchases {
     /** True for a row that is a purchase (not a return). */
     public static Column isPurchaseRow() {
         return not(col(TransactionColumns.IS_RETURN));
+    }
+
+    /**
+     * Purchase days per customer in the window (from, to], as {@code outputColumn}: the holdout count of the
+     * calibration/holdout check. Customers without a purchase day in the window are absent.
+     */
+    public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> purchaseDaysBetween(
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> transactions, java.time.LocalDate from,
+            java.time.LocalDate to, String outputColumn) {
+        Column date = col(TransactionColumns.EVENT_DATE);
+        return transactions
+                .filter(isPurchaseRow().and(date.gt(lit(java.sql.Date.valueOf(from))))
+                        .and(date.leq(lit(java.sql.Date.valueOf(to)))))
+                .groupBy(TransactionColumns.CUSTOMER_ID)
+                .agg(org.apache.spark.sql.functions.countDistinct(date).as(outputColumn));
     }
 }

@@ -117,6 +117,35 @@ public final class TableStore {
         return exists(path + "/_SUCCESS");
     }
 
+    /** Writes a CSV folder (one file, with header), atomically: for generated raw exports. */
+    public void publishCsv(Dataset<Row> rows, String target) {
+        recover(target);
+        Path targetPath = new Path(target);
+        Path tmp = sibling(targetPath, ".tmp-" + runId);
+        rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(tmp.toString());
+        swap(tmp, targetPath);
+    }
+
+    private void swap(Path tmp, Path targetPath) {
+        Path old = sibling(targetPath, ".old-" + runId);
+        try {
+            FileSystem fs = fs(targetPath);
+            fs.mkdirs(targetPath.getParent());
+            boolean hadTarget = fs.exists(targetPath);
+            if (hadTarget && !fs.rename(targetPath, old)) {
+                throw new IOException("cannot move " + targetPath + " aside");
+            }
+            if (!fs.rename(tmp, targetPath)) {
+                throw new IOException("cannot move " + tmp + " into place at " + targetPath);
+            }
+            if (hadTarget) {
+                fs.delete(old, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing " + targetPath + " failed: " + e.getMessage(), e);
+        }
+    }
+
     // ---- mechanics ----------------------------------------------------------------------------------------
 
     private Optional<Dataset<Row>> readIfPresent(String path) {

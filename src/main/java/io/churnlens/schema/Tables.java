@@ -7,6 +7,13 @@ public final class Tables {
     public static final String TRANSACTIONS = "transactions";
     public static final String QUARANTINE = "quarantine";
     public static final String DATA_QUALITY = "data_quality";
+    public static final String CUSTOMER_FEATURES = "customer_features";
+    public static final String CUSTOMER_SEGMENTS = "customer_segments";
+    public static final String SEGMENT_SUMMARY = "segment_summary";
+    public static final String CLUSTER_K_SELECTION = "cluster_k_selection";
+    public static final String CLV_PARAMS = "clv_params";
+    public static final String CUSTOMER_VALUE = "customer_value";
+    public static final String CLV_HOLDOUT = "clv_holdout";
     /** Partition column of every report table. */
     public static final String AS_OF = "as_of";
 }

@@ -1,0 +1,56 @@
+package io.churnlens.cli;
+
+import io.churnlens.clv.ClvStage;
+import io.churnlens.features.CustomerFeatures;
+import io.churnlens.features.FeatureSpec;
+import io.churnlens.features.Purchases;
+import io.churnlens.schema.ClvColumns;
+import io.churnlens.schema.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "clv", mixinStandardHelpOptions = true,
+        description = {"Fits BG/NBD (or Pareto/NBD) and Gamma-Gamma by maximum likelihood on customer_features as of",
+                "--as-of and writes clv_params, customer_value (P(alive), expected purchases and spend, CLV) and",
+                "clv_holdout (fit as of T-H, predicted vs actual purchases in (T-H, T]). A fit that does not converge",
+                "is reported as such in clv_params and writes no customer values."})
+public final class ClvCommand extends JobCommand {
+    @Override
+    protected String jobName() {
+        return "clv";
+    }
+
+    @Override
+    protected void run(RunContext ctx) {
+        clv(ctx);
+    }
+
+    static void clv(RunContext ctx) {
+        ctx.stage("clv", () -> {
+            ClvStage stage = new ClvStage(ctx.config);
+            Dataset<Row> features = ctx.store.requireReport(Tables.CUSTOMER_FEATURES, ctx.asOf, "features");
+            ClvStage.Result result = stage.run(features);
+            ctx.store.publishReport(Tables.CLV_PARAMS, ctx.asOf, result.params());
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("models_converged", result.fits().stream().filter(f -> f.converged()).count());
+            counts.put("models_fitted", (long) result.fits().size());
+            result.customerValue().ifPresent(values -> {
+                ctx.store.publishReport(Tables.CUSTOMER_VALUE, ctx.asOf, values);
+                counts.put("customers_valued", ctx.store.requireReport(Tables.CUSTOMER_VALUE, ctx.asOf, "clv").count());
+            });
+
+            int horizon = ctx.config.churn().horizonDays();
+            LocalDate cutoff = ctx.asOf.minusDays(horizon);
+            Dataset<Row> transactions = ctx.store.requireTransactions();
+            Dataset<Row> calibration = new CustomerFeatures(FeatureSpec.from(ctx.config)).asOf(transactions, cutoff);
+            Dataset<Row> holdout = Purchases.purchaseDaysBetween(transactions, cutoff, ctx.asOf, ClvColumns.X_HOLDOUT);
+            ctx.store.publishReport(Tables.CLV_HOLDOUT, ctx.asOf, stage.holdout(calibration, holdout, horizon));
+            return counts;
+        });
+    }
+}
