@@ -30,7 +30,7 @@ public final class TestTransactions {
     public TestTransactions row(String customer, String date, String amount, boolean isReturn, String product,
                                 String category, String country, String channel) {
         LocalDate day = LocalDate.parse(date);
-        rows.add(RowFactory.create("t" + rows.size(), customer, Timestamp.valueOf(day.atTime(12, 0)), Date.valueOf(day),
+        rows.add(RowFactory.create("key" + rows.size(), "t" + rows.size(), customer, Timestamp.valueOf(day.atTime(12, 0)), Date.valueOf(day),
                 new BigDecimal(amount), null, isReturn, product, category, country, channel, "test.csv", "run-1",
                 date.substring(0, 7)));
         return this;
