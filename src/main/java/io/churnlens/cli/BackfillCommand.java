@@ -28,12 +28,20 @@ public final class BackfillCommand extends JobCommand {
     @Option(names = "--force", description = "Recompute quarters that are already published.")
     boolean force;
 
+    @Option(names = "--input", paramLabel = "PATH", description = "Raw input file, folder or glob (overrides input.path).")
+    String input;
+
     @Option(names = "--skip-ingest", description = "Use the canonical transactions already under the output root.")
     boolean skipIngest;
 
     @Override
     protected String jobName() {
         return "backfill";
+    }
+
+    @Override
+    protected List<String> commandOverrides() {
+        return input == null ? List.of() : List.of("input.path=" + input);
     }
 
     @Override

@@ -49,7 +49,9 @@ public final class ClvCommand extends JobCommand {
             Dataset<Row> transactions = ctx.store.requireTransactions();
             Dataset<Row> calibration = new CustomerFeatures(FeatureSpec.from(ctx.config)).asOf(transactions, cutoff);
             Dataset<Row> holdout = Purchases.purchaseDaysBetween(transactions, cutoff, ctx.asOf, ClvColumns.X_HOLDOUT);
-            ctx.store.publishReport(Tables.CLV_HOLDOUT, ctx.asOf, stage.holdout(calibration, holdout, horizon));
+            var check = stage.holdout(calibration, holdout, horizon);
+            check.ifPresent(table -> ctx.store.publishReport(Tables.CLV_HOLDOUT, ctx.asOf, table));
+            counts.put("holdout_checked", check.isPresent() ? 1L : 0L);
             return counts;
         });
     }

@@ -70,13 +70,19 @@ public final class ClvStage {
 
     /**
      * Fits the configured purchase model on calibration features (as of T - H) and compares its predictions with the
-     * actual purchases in the holdout; {@code holdoutPurchases} holds customer_id and x_holdout.
+     * actual purchases in the holdout; {@code holdoutPurchases} holds customer_id and x_holdout. Empty when the
+     * calibration fit does not converge.
      */
-    public Dataset<Row> holdout(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases, int holdoutDays) {
+    public Optional<Dataset<Row>> holdout(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases, int holdoutDays) {
         Fitted<? extends PurchaseModel> fitted =
                 fitPurchaseModel(BtydStatistics.compress(calibrationFeatures, settings.maxDistinctStatistics()));
-        return HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, fitted.usableModel(),
-                (double) holdoutDays / time.unit().days);
+        if (!fitted.converged()) {
+            // No predictions from a model that did not converge: the check is skipped, not faked.
+            LOG.warn("holdout check skipped: the calibration fit did not converge: {}", fitted.fit().note());
+            return Optional.empty();
+        }
+        return Optional.of(HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, fitted.usableModel(),
+                (double) holdoutDays / time.unit().days));
     }
 
     public ClvCalculator calculator() {
