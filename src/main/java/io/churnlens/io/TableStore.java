@@ -157,30 +157,13 @@ public final class TableStore {
         recover(target);
         Path targetPath = new Path(target);
         Path tmp = sibling(targetPath, ".tmp-" + runId);
-        Path old = sibling(targetPath, ".old-" + runId);
-        try {
-            FileSystem fs = fs(targetPath);
-            fs.delete(tmp, true);
-            var writer = rows.write().mode(SaveMode.Overwrite);
-            if (partitionColumn != null) {
-                writer = writer.partitionBy(partitionColumn);
-            }
-            writer.parquet(tmp.toString());
-            fs.mkdirs(targetPath.getParent());
-            boolean hadTarget = fs.exists(targetPath);
-            if (hadTarget && !fs.rename(targetPath, old)) {
-                throw new IOException("cannot move " + targetPath + " aside");
-            }
-            if (!fs.rename(tmp, targetPath)) {
-                throw new IOException("cannot move " + tmp + " into place at " + targetPath);
-            }
-            if (hadTarget) {
-                fs.delete(old, true);
-            }
-            LOG.info("published {}", target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("publishing " + target + " failed: " + e.getMessage(), e);
+        var writer = rows.write().mode(SaveMode.Overwrite);
+        if (partitionColumn != null) {
+            writer = writer.partitionBy(partitionColumn);
         }
+        writer.parquet(tmp.toString());
+        swap(tmp, targetPath);
+        LOG.info("published {}", target);
     }
 
     /**
