@@ -46,7 +46,7 @@ public final class BtydStatistics {
                         col(FeatureColumns.T_X).cast("double").as(FeatureColumns.T_X),
                         col(FeatureColumns.T_CAL).cast("double").as(FeatureColumns.T_CAL))
                 .agg(count(lit(1)).as(COUNT));
-        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
+        List<Row> rows = sorted(groups.limit(maxRows + 1).collectAsList());
         if (rows.size() > maxRows) {
             throw new IllegalStateException("more than " + maxRows + " distinct (x, t_x, t_cal) rows to fit on; "
                     + "raise clv.max-distinct-statistics if the driver has the memory, or coarsen the times");
@@ -77,7 +77,7 @@ public final class BtydStatistics {
                 .where(validPurchaseStatistics().and(col(FeatureColumns.X).gt(0)).and(mean.gt(0)))
                 .groupBy(col(FeatureColumns.X).cast("int").as(FeatureColumns.X), mean.as(FeatureColumns.REPEAT_SPEND_MEAN))
                 .agg(count(lit(1)).as(COUNT));
-        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
+        List<Row> rows = sorted(groups.limit(maxRows + 1).collectAsList());
         if (rows.size() > maxRows) {
             throw new IllegalStateException("more than " + maxRows + " distinct (x, repeat_spend_mean) rows to fit "
                     + "on; raise clv.max-distinct-statistics if the driver has the memory");
@@ -92,5 +92,21 @@ public final class BtydStatistics {
             w[i] = r.getLong(2);
         }
         return new SpendTable(x, m, w);
+    }
+
+    /**
+     * The groups in key order: they arrive in partition order, and the likelihood sums (and so the fitted digits)
+     * depend on the order of the terms. Sorted, a fit gives the same numbers whatever the cluster's partitioning.
+     */
+    private static List<Row> sorted(List<Row> rows) {
+        List<Row> copy = new java.util.ArrayList<>(rows);
+        copy.sort((a, b) -> {
+            for (int i = 0; i < a.size() - 1; i++) {
+                int c = Double.compare(((Number) a.get(i)).doubleValue(), ((Number) b.get(i)).doubleValue());
+                if (c != 0) return c;
+            }
+            return 0;
+        });
+        return copy;
     }
 }
