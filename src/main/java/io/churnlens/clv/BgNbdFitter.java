@@ -14,19 +14,26 @@ public final class BgNbdFitter {
     private BgNbdFitter() {}
 
     public static Fitted<BgNbdModel> fit(RfmTable table) {
-        double scale = table.weightedMean(table::t);
-        RfmTable scaled = table.rescaled(scale);
-        double rate = Math.max(scaled.weightedMean(scaled::x), 0.05);
+        return fit(StatisticChunks.onDriver(table));
+    }
+
+    public static Fitted<BgNbdModel> fit(StatisticChunks<RfmTable> table) {
+        double customers = table.sum(RfmTable::customers);
+        double scale = table.sum(c -> c.weightedMean(c::t) * c.customers()) / customers;
+        StatisticChunks<RfmTable> scaled = table.map(c -> c.rescaled(scale));
+        double rate = Math.max(scaled.sum(c -> c.weightedMean(c::x) * c.customers()) / customers, 0.05);
         List<double[]> starts = List.of(
                 logs(1, 1 / rate, 1, 1),
                 logs(0.3, 0.3 / rate, 0.5, 3),
                 logs(3, 3 / rate, 2, 10));
-        MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-                lp -> model(lp, 1).logLikelihood(scaled), starts);
+        MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
+            BgNbdModel candidate = model(lp, 1);
+            return scaled.sum(candidate::logLikelihood);
+        }, starts);
         BgNbdModel model = model(result.logParameters(), scale);
         double[] values = {model.r(), model.alpha(), model.a(), model.b()};
         ModelFit fit = FitReport.of(BgNbdModel.NAME, BgNbdModel.PARAMETERS, result, values,
-                model.logLikelihood(table), table.customers());
+                table.sum(model::logLikelihood), customers);
         return new Fitted<>(model, fit);
     }
 

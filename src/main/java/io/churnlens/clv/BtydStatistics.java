@@ -7,7 +7,11 @@ import static org.apache.spark.sql.functions.round;
 
 import io.churnlens.schema.FeatureColumns;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+
+import org.apache.spark.api.java.JavaRDD;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,57 +40,89 @@ public final class BtydStatistics {
     }
 
     /**
-     * Groups {@code features} by identical (x, t_x, t_cal) and collects the counts.
-     *
-     * @param maxRows refuse (with a message naming clv.max-distinct-statistics) if there are more distinct rows
+     * Groups {@code features} by identical (x, t_x, t_cal) with counts: on the driver when there are at most
+     * {@code maxRows} groups, otherwise left on the executors in chunks (see {@link StatisticChunks}).
      */
-    public static RfmTable compress(Dataset<Row> features, int maxRows) {
+    public static StatisticChunks<RfmTable> compress(Dataset<Row> features, int maxRows) {
         Dataset<Row> groups = features.where(validPurchaseStatistics())
                 .groupBy(col(FeatureColumns.X).cast("int").as(FeatureColumns.X),
                         col(FeatureColumns.T_X).cast("double").as(FeatureColumns.T_X),
                         col(FeatureColumns.T_CAL).cast("double").as(FeatureColumns.T_CAL))
                 .agg(count(lit(1)).as(COUNT));
-        List<Row> rows = sorted(groups.limit(maxRows + 1).collectAsList());
+        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
         if (rows.size() > maxRows) {
-            throw new IllegalStateException("more than " + maxRows + " distinct (x, t_x, t_cal) rows to fit on; "
-                    + "raise clv.max-distinct-statistics if the driver has the memory, or coarsen the times");
+            return onExecutors(groups, "(x, t_x, T)", maxRows, BtydStatistics::rfmTable);
         }
-        int n = rows.size();
-        int[] x = new int[n];
-        double[] tx = new double[n], t = new double[n], w = new double[n];
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            x[i] = r.getInt(0);
-            tx[i] = r.getDouble(1);
-            t[i] = r.getDouble(2);
-            w[i] = r.getLong(3);
-        }
-        RfmTable table = new RfmTable(x, tx, t, w);
-        LOG.info("BTYD statistics: {} customers in {} distinct (x, t_x, T) rows", (long) table.customers(), n);
-        return table;
+        RfmTable table = rfmTable(sorted(rows).iterator());
+        LOG.info("BTYD statistics: {} customers in {} distinct (x, t_x, T) rows", (long) table.customers(), table.rows());
+        return StatisticChunks.onDriver(table);
     }
 
     /**
      * Groups the customers with x > 0 and a positive repeat spend mean (rounded to cents) by (x, mean) for the
-     * Gamma-Gamma fit. Customers with a null or non-positive mean are not in the fit (they get the population mean
-     * and a flag when scored).
+     * Gamma-Gamma fit, on the driver or on the executors as {@link #compress}. Customers with a null or non-positive
+     * mean are not in the fit (they get the population mean and a flag when scored).
      */
-    public static SpendTable compressSpend(Dataset<Row> features, int maxRows) {
+    public static StatisticChunks<SpendTable> compressSpend(Dataset<Row> features, int maxRows) {
         Column mean = round(col(FeatureColumns.REPEAT_SPEND_MEAN).cast("double"), 2);
         Dataset<Row> groups = features
                 .where(validPurchaseStatistics().and(col(FeatureColumns.X).gt(0)).and(mean.gt(0)))
                 .groupBy(col(FeatureColumns.X).cast("int").as(FeatureColumns.X), mean.as(FeatureColumns.REPEAT_SPEND_MEAN))
                 .agg(count(lit(1)).as(COUNT));
-        List<Row> rows = sorted(groups.limit(maxRows + 1).collectAsList());
+        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
         if (rows.size() > maxRows) {
-            throw new IllegalStateException("more than " + maxRows + " distinct (x, repeat_spend_mean) rows to fit "
-                    + "on; raise clv.max-distinct-statistics if the driver has the memory");
+            return onExecutors(groups, "(x, repeat_spend_mean)", maxRows, BtydStatistics::spendTable);
         }
-        int n = rows.size();
+        return StatisticChunks.onDriver(spendTable(sorted(rows).iterator()));
+    }
+
+    private interface TableBuilder<T> extends java.io.Serializable {
+        T build(Iterator<Row> rows);
+    }
+
+    /**
+     * Too many groups for the driver: chunks of about {@code maxRows} groups (at least two chunks), the chunk count
+     * and each chunk's order fixed by the data alone (hash of the key, sorted), so every run sums the same way.
+     */
+    private static <T extends java.io.Serializable> StatisticChunks<T> onExecutors(Dataset<Row> groups, String key,
+                                                                                 int maxRows, TableBuilder<T> builder) {
+        long distinct = groups.count();
+        int partitions = (int) Math.max(2, Math.min(100_000, (distinct + maxRows - 1) / maxRows));
+        LOG.warn("{} distinct {} rows, more than clv.max-distinct-statistics = {}: the likelihood is summed on the "
+                + "executors in {} chunks (one Spark job per evaluation: slower, but the driver holds no rows)",
+                distinct, key, maxRows, partitions);
+        Column[] keys = java.util.Arrays.stream(groups.columns()).filter(c -> !c.equals(COUNT))
+                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        JavaRDD<T> chunks = groups.repartition(partitions, keys).sortWithinPartitions(keys).javaRDD()
+                .mapPartitions(it -> it.hasNext() ? List.of(builder.build(it)).iterator()
+                        : java.util.Collections.<T>emptyIterator());
+        return StatisticChunks.onExecutors(chunks);
+    }
+
+    private static RfmTable rfmTable(Iterator<Row> rows) {
+        List<Row> list = new ArrayList<>();
+        rows.forEachRemaining(list::add);
+        int n = list.size();
+        int[] x = new int[n];
+        double[] tx = new double[n], t = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = list.get(i);
+            x[i] = r.getInt(0);
+            tx[i] = r.getDouble(1);
+            t[i] = r.getDouble(2);
+            w[i] = r.getLong(3);
+        }
+        return new RfmTable(x, tx, t, w);
+    }
+
+    private static SpendTable spendTable(Iterator<Row> rows) {
+        List<Row> list = new ArrayList<>();
+        rows.forEachRemaining(list::add);
+        int n = list.size();
         int[] x = new int[n];
         double[] m = new double[n], w = new double[n];
         for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
+            Row r = list.get(i);
             x[i] = r.getInt(0);
             m[i] = r.getDouble(1);
             w[i] = r.getLong(2);
@@ -99,7 +135,7 @@ public final class BtydStatistics {
      * depend on the order of the terms. Sorted, a fit gives the same numbers whatever the cluster's partitioning.
      */
     private static List<Row> sorted(List<Row> rows) {
-        List<Row> copy = new java.util.ArrayList<>(rows);
+        List<Row> copy = new ArrayList<>(rows);
         copy.sort((a, b) -> {
             for (int i = 0; i < a.size() - 1; i++) {
                 int c = Double.compare(((Number) a.get(i)).doubleValue(), ((Number) b.get(i)).doubleValue());

@@ -40,7 +40,7 @@ public final class ClvStage {
                          Optional<CustomerValuation> valuation) {}
 
     public Result run(Dataset<Row> features) {
-        RfmTable rfm = BtydStatistics.compress(features, settings.maxDistinctStatistics());
+        StatisticChunks<RfmTable> rfm = BtydStatistics.compress(features, settings.maxDistinctStatistics());
         List<ModelFit> fits = new ArrayList<>();
         Fitted<? extends PurchaseModel> purchase = fitPurchaseModel(rfm);
         fits.add(purchase.fit());
@@ -90,7 +90,7 @@ public final class ClvStage {
                 time.daysPerMonth() / time.unit().days);
     }
 
-    private Fitted<? extends PurchaseModel> fitPurchaseModel(RfmTable rfm) {
+    private Fitted<? extends PurchaseModel> fitPurchaseModel(StatisticChunks<RfmTable> rfm) {
         return switch (settings.purchaseModel()) {
             case BG_NBD -> BgNbdFitter.fit(rfm);
             case PARETO_NBD -> ParetoNbdFitter.fit(rfm);

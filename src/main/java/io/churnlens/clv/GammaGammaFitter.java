@@ -11,18 +11,25 @@ public final class GammaGammaFitter {
     private GammaGammaFitter() {}
 
     public static Fitted<GammaGammaModel> fit(SpendTable table) {
-        double scale = table.weightedMeanSpend();
-        SpendTable scaled = table.rescaled(scale);
+        return fit(StatisticChunks.onDriver(table));
+    }
+
+    public static Fitted<GammaGammaModel> fit(StatisticChunks<SpendTable> table) {
+        double customers = table.sum(SpendTable::customers);
+        double scale = table.sum(c -> c.weightedMeanSpend() * c.customers()) / customers;
+        StatisticChunks<SpendTable> scaled = table.map(c -> c.rescaled(scale));
         List<double[]> starts = List.of(
                 BgNbdFitter.logs(3, 3, 2.0 / 3),
                 BgNbdFitter.logs(1, 2, 1),
                 BgNbdFitter.logs(10, 10, 0.9));
-        MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-                lp -> model(lp, 1).logLikelihood(scaled), starts);
+        MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
+            GammaGammaModel candidate = model(lp, 1);
+            return scaled.sum(candidate::logLikelihood);
+        }, starts);
         GammaGammaModel model = model(result.logParameters(), scale);
         double[] values = {model.p(), model.q(), model.gamma()};
         ModelFit fit = FitReport.of(GammaGammaModel.NAME, GammaGammaModel.PARAMETERS, result, values,
-                model.logLikelihood(table), table.customers());
+                table.sum(model::logLikelihood), customers);
         return new Fitted<>(model, fit);
     }
 

@@ -13,19 +13,26 @@ public final class ParetoNbdFitter {
     private ParetoNbdFitter() {}
 
     public static Fitted<ParetoNbdModel> fit(RfmTable table) {
-        double scale = table.weightedMean(table::t);
-        RfmTable scaled = table.rescaled(scale);
-        double rate = Math.max(scaled.weightedMean(scaled::x), 0.05);
+        return fit(StatisticChunks.onDriver(table));
+    }
+
+    public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table) {
+        double customers = table.sum(RfmTable::customers);
+        double scale = table.sum(c -> c.weightedMean(c::t) * c.customers()) / customers;
+        StatisticChunks<RfmTable> scaled = table.map(c -> c.rescaled(scale));
+        double rate = Math.max(scaled.sum(c -> c.weightedMean(c::x) * c.customers()) / customers, 0.05);
         List<double[]> starts = List.of(
                 BgNbdFitter.logs(1, 1 / rate, 1, 1),
                 BgNbdFitter.logs(0.5, 0.5 / rate, 0.5, 5),
                 BgNbdFitter.logs(2, 2 / rate, 2, 0.5));
-        MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-                lp -> model(lp, 1).logLikelihood(scaled), starts);
+        MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
+            ParetoNbdModel candidate = model(lp, 1);
+            return scaled.sum(candidate::logLikelihood);
+        }, starts);
         ParetoNbdModel model = model(result.logParameters(), scale);
         double[] values = {model.r(), model.alpha(), model.s(), model.beta()};
         ModelFit fit = FitReport.of(ParetoNbdModel.NAME, ParetoNbdModel.PARAMETERS, result, values,
-                model.logLikelihood(table), table.customers());
+                table.sum(model::logLikelihood), customers);
         return new Fitted<>(model, fit);
     }
 

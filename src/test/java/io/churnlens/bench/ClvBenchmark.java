@@ -10,6 +10,7 @@ import io.churnlens.clv.Fitted;
 import io.churnlens.clv.GammaGammaFitter;
 import io.churnlens.clv.GammaGammaModel;
 import io.churnlens.clv.RfmTable;
+import io.churnlens.clv.StatisticChunks;
 import io.churnlens.clv.SpendTable;
 import io.churnlens.schema.FeatureColumns;
 
@@ -53,11 +54,11 @@ public final class ClvBenchmark {
                     .mapPartitions(simulate, Encoders.row(FEATURES)).cache();
             long n = features.count();
             long t1 = System.nanoTime();
-            RfmTable rfm = BtydStatistics.compress(features, 5_000_000);
+            StatisticChunks<RfmTable> rfm = BtydStatistics.compress(features, 5_000_000);
             long t2 = System.nanoTime();
             Fitted<BgNbdModel> bg = BgNbdFitter.fit(rfm);
             long t3 = System.nanoTime();
-            SpendTable spend = BtydStatistics.compressSpend(features, 5_000_000);
+            StatisticChunks<SpendTable> spend = BtydStatistics.compressSpend(features, 5_000_000);
             long t4 = System.nanoTime();
             Fitted<GammaGammaModel> gg = GammaGammaFitter.fit(spend);
             long t5 = System.nanoTime();
@@ -67,9 +68,9 @@ public final class ClvBenchmark {
                     .agg(org.apache.spark.sql.functions.sum("clv")).first().getDouble(0);
             long t6 = System.nanoTime();
             System.out.printf("customers simulated and cached: %,d in %.1f s%n", n, (t1 - t0) / 1e9);
-            System.out.printf("compress (x, t_x, T) on Spark:  %.2f s -> %,d distinct rows%n", (t2 - t1) / 1e9, rfm.rows());
+            System.out.printf("compress (x, t_x, T) on Spark:  %.2f s -> %,d distinct rows%n", (t2 - t1) / 1e9, (long) rfm.sum(RfmTable::rows));
             System.out.printf("fit BG/NBD on the driver:       %.2f s  %s%n", (t3 - t2) / 1e9, bg.fit());
-            System.out.printf("compress (x, spend) on Spark:   %.2f s -> %,d distinct rows%n", (t4 - t3) / 1e9, spend.rows());
+            System.out.printf("compress (x, spend) on Spark:   %.2f s -> %,d distinct rows%n", (t4 - t3) / 1e9, (long) spend.sum(SpendTable::rows));
             System.out.printf("fit Gamma-Gamma on the driver:  %.2f s  %s%n", (t5 - t4) / 1e9, gg.fit());
             System.out.printf("compress + fit BG/NBD + GG:     %.2f s%n", (t5 - t1) / 1e9);
             System.out.printf("score %,d customers (12-month CLV, sum %.0f): %.2f s%n", n, totalClv, (t6 - t5) / 1e9);
