@@ -3,6 +3,7 @@ package io.churnlens.cli;
 import io.churnlens.config.ConfigException;
 import io.churnlens.io.Quarters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -28,11 +29,8 @@ public final class BackfillCommand extends JobCommand {
     @Option(names = "--force", description = "Recompute quarters that are already published.")
     boolean force;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "Raw input file, folder or glob (overrides input.path).")
-    String input;
-
-    @Option(names = "--skip-ingest", description = "Use the canonical transactions already under the output root.")
-    boolean skipIngest;
+    @Mixin
+    IngestChoice ingest = new IngestChoice();
 
     @Override
     protected String jobName() {
@@ -41,7 +39,7 @@ public final class BackfillCommand extends JobCommand {
 
     @Override
     protected List<String> commandOverrides() {
-        return input == null ? List.of() : List.of("input.path=" + input);
+        return ingest.overrides();
     }
 
     @Override
@@ -53,9 +51,7 @@ public final class BackfillCommand extends JobCommand {
     @Override
     protected void run(RunContext ctx) {
         List<LocalDate> quarters = quarterEnds(quarterEnd(from, "--from"), quarterEnd(to, "--to"));
-        if (!skipIngest) {
-            IngestCommand.ingest(ctx);
-        }
+        ingest.ingestUnlessSkipped(ctx);
         int skipped = 0;
         for (LocalDate asOf : quarters) {
             if (!force && ctx.store.isSnapshotComplete(asOf)) {

@@ -1,7 +1,7 @@
 package io.churnlens.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
@@ -10,11 +10,8 @@ import java.util.List;
                 "Runs every stage in order for one snapshot date: ingest, then the analysis stages.",
                 "With no options it runs on the bundled sample (data-samples/) and prints where the reports went."})
 public final class PipelineCommand extends JobCommand {
-    @Option(names = "--input", paramLabel = "PATH", description = "Raw input file, folder or glob (overrides input.path).")
-    String input;
-
-    @Option(names = "--skip-ingest", description = "Start from the canonical transactions already under the output root.")
-    boolean skipIngest;
+    @Mixin
+    IngestChoice ingest = new IngestChoice();
 
     @Override
     protected String jobName() {
@@ -23,14 +20,12 @@ public final class PipelineCommand extends JobCommand {
 
     @Override
     protected List<String> commandOverrides() {
-        return input == null ? List.of() : List.of("input.path=" + input);
+        return ingest.overrides();
     }
 
     @Override
     protected void run(RunContext ctx) {
-        if (!skipIngest) {
-            IngestCommand.ingest(ctx);
-        }
+        ingest.ingestUnlessSkipped(ctx);
         AnalysisStages.runAll(ctx);
     }
 }
