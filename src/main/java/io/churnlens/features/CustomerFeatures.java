@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 
 /**
@@ -63,7 +64,7 @@ public final class CustomerFeatures {
                 datediff(t, col(TransactionColumns.EVENT_DATE)).as(DAYS_AGO),
                 toCents(col(TransactionColumns.AMOUNT)).as(CENTS), col(TransactionColumns.IS_RETURN)));
         if (spec.descriptiveColumns()) {
-            input.addAll(List.of(col(TransactionColumns.PRODUCT_ID), col(TransactionColumns.CATEGORY),
+            input.addAll(List.of(hashed(TransactionColumns.PRODUCT_ID), hashed(TransactionColumns.CATEGORY),
                     col(TransactionColumns.COUNTRY), col(TransactionColumns.CHANNEL)));
         }
         CustomerStream stream = new CustomerStream(spec.windowsDays(), spec.trendWindowDays(), spec.descriptiveColumns());
@@ -134,6 +135,15 @@ public final class CustomerFeatures {
                 col(CustomerStream.COUNTRY).as(FeatureColumns.COUNTRY),
                 col(CustomerStream.CHANNEL).as(FeatureColumns.CHANNEL)));
         return out;
+    }
+
+    /**
+     * A 64-bit hash of a string column (null stays null): only the number of distinct values is needed, and a long
+     * is cheaper to shuffle, sort and count than a string. Two values of one customer collide with probability
+     * about n^2 / 2^65, i.e. never in practice.
+     */
+    private static Column hashed(String column) {
+        return when(col(column).isNotNull(), xxhash64(col(column)));
     }
 
     /** decimal(18,2) → whole cents as a long: exact below 2^53 cents (about 90 trillion). */

@@ -27,7 +27,8 @@ import java.util.Set;
  * <p>A purchase day is a day with at least one row that is not a return, as {@link Purchases} defines it.
  *
  * <p>Input columns, in this order: customer_id (string), days before T (int, >= 0), amount in cents (long),
- * is_return (boolean), then, when {@code descriptive}, product_id, category, country, channel (strings, nullable).
+ * is_return (boolean), then, when {@code descriptive}, hashes of product_id and category (longs, nullable), country
+ * and channel (strings, nullable).
  * Output: {@link #SCHEMA} (the descriptive columns null when not {@code descriptive}). Customers without a purchase
  * day are not emitted.
  */
@@ -140,8 +141,8 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
         long net, purchaseDayValue, firstDayValue, gapSquares, spendLast, spendPrevious, returned, purchased;
         final long[] windowSpend = new long[windows.length];
         final int[] windowDays = new int[windows.length];
-        final Set<String> products = descriptive ? new HashSet<>() : null;
-        final Set<String> categories = descriptive ? new HashSet<>() : null;
+        final Set<Long> products = descriptive ? new HashSet<>() : null;
+        final Set<Long> categories = descriptive ? new HashSet<>() : null;
         final Map<String, Integer> countries = descriptive ? new HashMap<>() : null;
         final Map<String, Integer> channels = descriptive ? new HashMap<>() : null;
         // The open day.
@@ -173,8 +174,8 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
                 purchased += cents;
             }
             if (descriptive) {
-                addTo(products, r.getString(4));
-                addTo(categories, r.getString(5));
+                if (!r.isNullAt(4)) products.add(r.getLong(4));
+                if (!r.isNullAt(5)) categories.add(r.getLong(5));
                 count(countries, r.getString(6));
                 count(channels, r.getString(7));
             }
@@ -236,10 +237,6 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
             v.add(descriptive ? mode(channels) : null);
             return RowFactory.create(v.toArray());
         }
-    }
-
-    private static void addTo(Set<String> set, String value) {
-        if (value != null) set.add(value);
     }
 
     private static void count(Map<String, Integer> counts, String value) {
