@@ -18,22 +18,20 @@ public final class BgNbdFitter {
     }
 
     public static Fitted<BgNbdModel> fit(StatisticChunks<RfmTable> table) {
-        double customers = table.sum(RfmTable::customers);
-        double scale = table.sum(c -> c.weightedMean(c::t) * c.customers()) / customers;
-        StatisticChunks<RfmTable> scaled = table.map(c -> c.rescaled(scale));
-        double rate = Math.max(scaled.sum(c -> c.weightedMean(c::x) * c.customers()) / customers, 0.05);
+        TimeScaledStatistics stats = TimeScaledStatistics.of(table);
+        double rate = stats.meanRate();
         List<double[]> starts = List.of(
                 logs(1, 1 / rate, 1, 1),
                 logs(0.3, 0.3 / rate, 0.5, 3),
                 logs(3, 3 / rate, 2, 10));
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             BgNbdModel candidate = model(lp, 1);
-            return scaled.sum(candidate::logLikelihood);
+            return stats.scaled().sum(candidate::logLikelihood);
         }, starts);
-        BgNbdModel model = model(result.logParameters(), scale);
+        BgNbdModel model = model(result.logParameters(), stats.scale());
         double[] values = {model.r(), model.alpha(), model.a(), model.b()};
         ModelFit fit = FitReport.of(BgNbdModel.NAME, BgNbdModel.PARAMETERS, result, values,
-                table.sum(model::logLikelihood), customers);
+                table.sum(model::logLikelihood), stats.customers());
         return new Fitted<>(model, fit);
     }
 

@@ -17,22 +17,20 @@ public final class ParetoNbdFitter {
     }
 
     public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table) {
-        double customers = table.sum(RfmTable::customers);
-        double scale = table.sum(c -> c.weightedMean(c::t) * c.customers()) / customers;
-        StatisticChunks<RfmTable> scaled = table.map(c -> c.rescaled(scale));
-        double rate = Math.max(scaled.sum(c -> c.weightedMean(c::x) * c.customers()) / customers, 0.05);
+        TimeScaledStatistics stats = TimeScaledStatistics.of(table);
+        double rate = stats.meanRate();
         List<double[]> starts = List.of(
                 BgNbdFitter.logs(1, 1 / rate, 1, 1),
                 BgNbdFitter.logs(0.5, 0.5 / rate, 0.5, 5),
                 BgNbdFitter.logs(2, 2 / rate, 2, 0.5));
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             ParetoNbdModel candidate = model(lp, 1);
-            return scaled.sum(candidate::logLikelihood);
+            return stats.scaled().sum(candidate::logLikelihood);
         }, starts);
-        ParetoNbdModel model = model(result.logParameters(), scale);
+        ParetoNbdModel model = model(result.logParameters(), stats.scale());
         double[] values = {model.r(), model.alpha(), model.s(), model.beta()};
         ModelFit fit = FitReport.of(ParetoNbdModel.NAME, ParetoNbdModel.PARAMETERS, result, values,
-                table.sum(model::logLikelihood), customers);
+                table.sum(model::logLikelihood), stats.customers());
         return new Fitted<>(model, fit);
     }
 
