@@ -21,11 +21,14 @@ public final class ChurnImpactRows {
                               Double meanClvOfNew, List<String> notes) {}
 
     public static List<Row> of(List<QuarterObservation> quarters, QuarterCalendar calendar, AsOfFigures asOf,
-                               ImpactSettings settings) {
+                               ImpactSettings settings, java.time.LocalDate firstDataDay, int inactivityDays) {
         List<Row> rows = new ArrayList<>();
         int first = Math.max(0, calendar.lastIndex() - settings.historyQuarters() + 1);
         for (QuarterObservation q : quarters) {
-            if (q.index() < first) continue;
+            // Warm-up: until the threshold has passed since the first day of data nobody can have left yet, and
+            // customers_start misses those who bought before the data begins; such quarters would read as 0% churn.
+            boolean warmUp = calendar.start(q.index()).isBefore(firstDataDay.plusDays(inactivityDays));
+            if (q.index() < first || (warmUp && q.index() != calendar.lastIndex())) continue;
             boolean current = q.index() == calendar.lastIndex();
             List<String> notes = new ArrayList<>();
             String label = calendar.label(q.index());

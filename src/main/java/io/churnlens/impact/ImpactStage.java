@@ -92,7 +92,8 @@ public final class ImpactStage {
                 notes.add("revenue at risk: the score stage has not run (no customer_scores as of " + asOf + ")");
             }
             List<Row> impactRows = ChurnImpactRows.of(quarters, calendar,
-                    new ChurnImpactRows.AsOfFigures(dropouts, clvLost, risk.orElse(null), meanClvOfNew, notes), settings);
+                    new ChurnImpactRows.AsOfFigures(dropouts, clvLost, risk.orElse(null), meanClvOfNew, notes), settings,
+                    firstDay.getDate(0).toLocalDate(), inactivityDays);
 
             List<Row> scenarioRows = Scenarios.of(current, settings, monthlyDiscountRate).stream()
                     .map(s -> RowFactory.create(s.name(), s.reductionPp(), s.baselineChurn(), s.scenarioChurn(),
@@ -103,7 +104,7 @@ public final class ImpactStage {
             List<Row> cohortRows = CohortRetention.of(grid, calendar, settings.cohortMinCustomers(),
                     settings.cohortProjectionQuarters());
 
-            Dataset<Row> quarterCustomers = AnnualValue.of(currentRows.select(CustomerQuarters.CUSTOMER_ID,
+            Dataset<Row> quarterCustomers = AnnualValue.of(currentRows.filter(col(CustomerQuarters.ACTIVE_START)).select(CustomerQuarters.CUSTOMER_ID,
                             CustomerQuarters.ACTIVE_START, CustomerQuarters.DEPARTED, CustomerQuarters.LAST_PURCHASE),
                     CustomerQuarters.LAST_PURCHASE, days);
             Dataset<Row> riskPerCustomer = in.scores().map(s -> RevenueAtRisk.perCustomer(s)).orElse(null);

@@ -136,6 +136,7 @@ public final class TableStore {
         Path tmp = sibling(targetPath, ".tmp-" + runId);
         try {
             FileSystem fs = fs(targetPath);
+            fs.setWriteChecksum(false); // no .crc files beside the report on local disks: the folder is for people
             fs.delete(tmp, true);
             for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
                 try (var out = fs.create(new Path(tmp, file.getKey()), true)) {
