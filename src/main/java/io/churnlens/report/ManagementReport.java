@@ -164,8 +164,14 @@ public final class ManagementReport {
         b.append("</figure>\n");
         List<Row> lost = rfm.stream().sorted((a, c) -> Double.compare(number(c, ImpactColumns.REVENUE_LOST),
                 number(a, ImpactColumns.REVENUE_LOST))).toList();
-        b.append("<figure><figcaption>Annual revenue lost this quarter by RFM segment at the start of the quarter, "
-                + "with each segment's churn rate</figcaption>\n");
+        Object segmentsAsOf = rfm.isEmpty() ? null : rfm.get(0).getAs(ImpactColumns.SEGMENTS_AS_OF);
+        b.append("<figure><figcaption>Annual revenue lost this quarter by RFM segment")
+                .append(segmentsAsOf == null ? "" : " (segments as of " + segmentsAsOf + ")")
+                .append(", with each segment's churn rate</figcaption>\n");
+        if (segmentsAsOf != null && d.asOf().toString().equals(segmentsAsOf.toString())) {
+            b.append("<p class=\"small\">No segments were published for the start of the quarter, so customers are grouped "
+                    + "by their segment at its end, after they left (run the pipeline for the previous quarter end to fix this).</p>\n");
+        }
         b.append(Svg.horizontalBars("chart-revenue-lost-by-segment", "Revenue lost by segment",
                 lost.stream().map(r -> r.<String>getAs(ImpactColumns.SEGMENT) + churnSuffix(r)).toList(),
                 column(lost, ImpactColumns.REVENUE_LOST), Html::money, Svg.COLORS[3]));
