@@ -50,32 +50,68 @@ public final class CohortRetention {
                                         int projectionQuarters) {
         long size = rows.get(0).getLong(2);
         long[] survivors = rows.stream().mapToLong(r -> r.getLong(5)).toArray();
-        ShiftedBetaGeometricModel model = null;
-        String note;
-        if (size < minCustomers) {
-            note = "no projection: cohort of " + size + " customers is below impact.cohort-min-customers";
-        } else if (survivors.length < 2) {
-            note = "no projection: one quarter observed";
-        } else if (survivors[survivors.length - 1] == survivors[0]) {
-            note = "no projection: no departures yet";
-        } else {
-            Fitted<ShiftedBetaGeometricModel> fit = ShiftedBetaGeometricFitter.fit(survivors);
-            model = fit.converged() ? fit.model() : null;
-            note = fit.converged() ? "sBG fitted on customers_surviving" : "no projection: sBG fit did not converge: " + fit.fit().note();
-        }
+        Projection p = size < minCustomers
+                ? Projection.none("no projection: cohort of " + size + " customers is below impact.cohort-min-customers")
+                : project(survivors);
+        int lag = p.lag();
+        java.util.function.IntToDoubleFunction survival = p.survival();
+        Double alpha = p.alpha();
+        Double beta = p.beta();
+        String note = p.note();
         List<Row> out = new ArrayList<>();
         int observed = rows.size();
-        for (int k = 0; k < observed + (model == null ? 0 : projectionQuarters); k++) {
+        for (int k = 0; k < observed + (survival == null ? 0 : projectionQuarters); k++) {
             Row r = k < observed ? rows.get(k) : null;
-            Double projected = model == null ? null : size * model.survival(k);
+            Double projected = survival == null ? null : survivors[0] * survival.applyAsDouble(Math.max(0, k - lag));
             out.add(RowFactory.create(calendar.label(cohort), k, io.churnlens.io.Quarters.label(calendar.start(cohort).plusMonths(3L * k)),
                     size, r != null,
                     r == null ? null : r.getLong(3), r == null ? null : r.getLong(4), r == null ? null : r.getLong(5),
                     r == null ? null : ObservedQuarters.money((BigDecimal) r.get(6)),
                     r == null ? null : (double) r.getLong(3) / size,
                     projected, projected == null ? null : projected / size,
-                    model == null ? null : model.alpha(), model == null ? null : model.beta(), note));
+                    alpha, beta, note));
         }
         return out;
+    }
+
+    /** A cohort's projected share still a customer k quarters after {@code lag}; survival null = no projection. */
+    record Projection(int lag, java.util.function.IntToDoubleFunction survival, Double alpha, Double beta, String note) {
+        static Projection none(String note) {
+            return new Projection(0, null, null, null, note);
+        }
+    }
+
+    /**
+     * Fits the cohort's survivors (n_0 = cohort size, then the number not yet departed after each quarter). The
+     * inactivity threshold delays every departure, so nobody is seen leaving in the first quarter(s): the curve
+     * starts at the last quarter before the first departure, making the sBG's period 1 one in which customers could
+     * actually leave (an sBG cannot produce a period without churn followed by churn).
+     */
+    static Projection project(long[] survivors) {
+        if (survivors.length < 2) return Projection.none("no projection: one quarter observed");
+        int lag = 0;
+        while (lag + 1 < survivors.length && survivors[lag + 1] == survivors[0]) lag++;
+        long[] fitted = java.util.Arrays.copyOfRange(survivors, lag, survivors.length);
+        if (fitted.length < 2) return Projection.none("no projection: no departures yet");
+        Fitted<ShiftedBetaGeometricModel> fit = ShiftedBetaGeometricFitter.fit(fitted);
+        if (fit.converged()) {
+            ShiftedBetaGeometricModel model = fit.model();
+            return new Projection(lag, model::survival, model.alpha(), model.beta(),
+                    "sBG fitted on customers_surviving from quarter " + lag);
+        }
+        // Parameters running off to infinity together is the sBG's limit without heterogeneity: one churn
+        // probability for everyone. Its maximum-likelihood estimate is churned / customer-quarters at risk.
+        double theta = geometricChurn(fitted);
+        return new Projection(lag, k -> Math.pow(1 - theta, k), null, null, String.format(java.util.Locale.ROOT,
+                "sBG not identified on this cohort (%s); projected with one churn probability per quarter, %.3f "
+                        + "(the sBG's limit without heterogeneity), from quarter %d", fit.fit().note().split(";")[0], theta, lag));
+    }
+
+    /** Maximum-likelihood churn probability of a geometric (homogeneous) model on survivors n_0 >= n_1 >= ... */
+    static double geometricChurn(long[] survivors) {
+        long churned = survivors[0] - survivors[survivors.length - 1];
+        long atRisk = 0;
+        for (int t = 0; t < survivors.length - 1; t++) atRisk += survivors[t];
+        return atRisk == 0 ? 0.0 : (double) churned / atRisk;
     }
 }
