@@ -15,7 +15,7 @@ final class Svg {
     private static final int W = 960;
     private static final int H = 300;
     private static final int LEFT = 80;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 45;
     private static final int TOP = 20;
     private static final int BOTTOM = 50;
 
@@ -88,13 +88,16 @@ final class Svg {
     static String horizontalBars(String id, String ariaLabel, List<String> labels, List<Double> values,
                                  DoubleFunction<String> fmt, String color) {
         int rowH = 30;
-        int height = TOP + rowH * Math.max(1, labels.size()) + 10;
+        int height = labels.isEmpty() ? 40 : TOP + rowH * labels.size() + 10;
         int left = 220;
         int right = 140;
         double max = values.stream().filter(v -> v != null).mapToDouble(v -> v).max().orElse(1);
         StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").append(id)
                 .append("\" class=\"chart\" role=\"img\" aria-label=\"").append(Html.esc(ariaLabel))
                 .append("\" viewBox=\"0 0 ").append(W).append(' ').append(height).append("\">\n");
+        if (labels.isEmpty()) {
+            b.append("<text x=\"").append(left).append("\" y=\"26\" class=\"tick\">no data</text>\n");
+        }
         for (int i = 0; i < labels.size(); i++) {
             double v = values.get(i) == null ? 0 : values.get(i);
             double w = max > 0 ? (W - left - right) * Math.max(v, 0) / max : 0;
