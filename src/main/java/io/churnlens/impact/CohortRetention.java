@@ -93,6 +93,8 @@ public final class CohortRetention {
         while (lag + 1 < survivors.length && survivors[lag + 1] == survivors[0]) lag++;
         long[] fitted = java.util.Arrays.copyOfRange(survivors, lag, survivors.length);
         if (fitted.length < 2) return Projection.none("no projection: no departures yet");
+        // One quarter of departures fixes a single churn rate and no curve: projecting from it reads as a forecast.
+        if (fitted.length < 3) return Projection.none("no projection: departures seen in one quarter only");
         Fitted<ShiftedBetaGeometricModel> fit = ShiftedBetaGeometricFitter.fit(fitted);
         if (fit.converged()) {
             ShiftedBetaGeometricModel model = fit.model();

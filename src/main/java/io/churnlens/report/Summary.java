@@ -55,7 +55,7 @@ final class Summary {
         }
         d.scenarios().stream().filter(r -> Math.abs(number(r, ImpactColumns.CHURN_REDUCTION_PP) - 2) < 1e-9).findFirst()
                 .or(() -> d.scenarios().stream().findFirst())
-                .ifPresent(r -> out.add("Reducing churn by " + Html.ratio(number(r, ImpactColumns.CHURN_REDUCTION_PP))
+                .ifPresent(r -> out.add("Reducing churn by " + Html.ratio(number(r, ImpactColumns.CHURN_REDUCTION_PP)).replace(".0", "")
                         + " percentage points would keep about " + Html.count(number(r, ImpactColumns.CUSTOMERS_KEPT))
                         + " customers a quarter and " + Html.money(number(r, ImpactColumns.REVENUE_KEPT_THIS_YEAR))
                         + " of revenue this year."));

@@ -40,5 +40,6 @@ class CohortProjectionTest {
         assertThat(CohortRetention.project(new long[] {50, 50, 50}).survival()).isNull();
         assertThat(CohortRetention.project(new long[] {50, 50, 50}).note()).contains("no departures yet");
         assertThat(CohortRetention.project(new long[] {50}).note()).contains("one quarter observed");
+        assertThat(CohortRetention.project(new long[] {50, 50, 45}).note()).contains("departures seen in one quarter only");
     }
 }
