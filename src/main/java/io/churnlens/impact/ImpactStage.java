@@ -90,6 +90,12 @@ public final class ImpactStage {
             Optional<RevenueAtRisk.Summary> risk = in.scores().map(s -> RevenueAtRisk.summarise(s, settings.topCustomers()));
             if (risk.isEmpty()) {
                 notes.add("revenue at risk: the score stage has not run (no customer_scores as of " + asOf + ")");
+            } else if (risk.get().customersScored() == 0) {
+                // Scores without expected revenue (CLV not converged) give no revenue at risk, not a sum of 0.
+                notes.add("revenue at risk: no customer in customer_scores has expected_revenue_12m (clv not run or not converged)");
+                risk = Optional.empty();
+            } else if (risk.get().customersUnscored() > 0) {
+                notes.add("revenue at risk: " + risk.get().customersUnscored() + " scored customers without expected_revenue_12m left out");
             }
             List<Row> impactRows = ChurnImpactRows.of(quarters, calendar,
                     new ChurnImpactRows.AsOfFigures(dropouts, clvLost, risk.orElse(null), meanClvOfNew, notes), settings,
@@ -107,8 +113,10 @@ public final class ImpactStage {
             Dataset<Row> quarterCustomers = AnnualValue.of(currentRows.filter(col(CustomerQuarters.ACTIVE_START)).select(CustomerQuarters.CUSTOMER_ID,
                             CustomerQuarters.ACTIVE_START, CustomerQuarters.DEPARTED, CustomerQuarters.LAST_PURCHASE),
                     CustomerQuarters.LAST_PURCHASE, days);
-            Dataset<Row> riskPerCustomer = in.scores().map(s -> RevenueAtRisk.perCustomer(s)).orElse(null);
-            List<Row> segmentRows = SegmentRisk.of(quarterCustomers, riskPerCustomer, groupings(in, riskPerCustomer, asOf));
+            Dataset<Row> riskPerCustomer = risk.isPresent() ? RevenueAtRisk.perCustomer(in.scores().get()) : null;
+            String noRisk = in.scores().isEmpty() ? "revenue at risk: the score stage has not run (no customer_scores)"
+                    : "revenue at risk: no expected_revenue_12m in customer_scores";
+            List<Row> segmentRows = SegmentRisk.of(quarterCustomers, riskPerCustomer, groupings(in, riskPerCustomer, asOf), noRisk);
 
             return new Result(spark.createDataFrame(impactRows, ImpactColumns.CHURN_IMPACT_SCHEMA),
                     spark.createDataFrame(scenarioRows, ImpactColumns.SCENARIOS_SCHEMA),

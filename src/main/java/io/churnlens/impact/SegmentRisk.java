@@ -35,9 +35,9 @@ public final class SegmentRisk {
 
     /**
      * @param quarter customer_id, active_start, departed, annual_value for the as-of quarter
-     * @param risk    customer_id, revenue_at_risk; null when customer_scores is missing
+     * @param risk    customer_id, revenue_at_risk; null when not available, for the reason in {@code noRiskNote}
      */
-    public static List<Row> of(Dataset<Row> quarter, Dataset<Row> risk, List<Grouping> groupings) {
+    public static List<Row> of(Dataset<Row> quarter, Dataset<Row> risk, List<Grouping> groupings, String noRiskNote) {
         List<Row> out = new ArrayList<>();
         for (Grouping g : groupings) {
             Map<String, Object[]> bySegment = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ public final class SegmentRisk {
             bySegment.forEach((segment, c) -> {
                 long start = c[0] == null ? 0 : (Long) c[0];
                 long departed = c[1] == null ? 0 : (Long) c[1];
-                String note = risk == null ? "revenue at risk: the score stage has not run (no customer_scores)"
+                String note = risk == null ? noRiskNote
                         : g.riskMembership() == null ? "revenue at risk: no " + g.dimension() + " in customer_scores" : null;
                 out.add(RowFactory.create(g.dimension(), segment, start, departed,
                         start == 0 ? null : (double) departed / start,

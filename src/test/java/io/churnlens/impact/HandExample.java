@@ -73,7 +73,12 @@ final class HandExample {
                 score("F", 0.9, 100.0, "At risk", "Occasional")), ScoreColumns.SCHEMA);
     }
 
-    private static Row score(String id, double p, double revenue, String segment, String cluster) {
+    /** Scores whose expected revenue is missing (the CLV fit did not converge). */
+    static Dataset<Row> scoresWithoutRevenue(SparkSession spark) {
+        return spark.createDataFrame(List.of(score("A", 0.2, null, "Champions", "Big spenders")), ScoreColumns.SCHEMA);
+    }
+
+    private static Row score(String id, double p, Double revenue, String segment, String cluster) {
         return RowFactory.create(id, p, p > 0.5 ? "high" : "low", null, null, null, "test", segment, cluster, null, null,
                 null, null, revenue);
     }
@@ -94,9 +99,13 @@ final class HandExample {
     }
 
     static ImpactStage.Result run(SparkSession spark, ImpactSettings settings, boolean withModels) {
-        ImpactStage.Inputs inputs = new ImpactStage.Inputs(transactions(spark),
-                withModels ? Optional.of(customerValue(spark)) : Optional.empty(),
-                withModels ? Optional.of(scores(spark)) : Optional.empty(),
+        return run(spark, settings, withModels ? Optional.of(customerValue(spark)) : Optional.empty(),
+                withModels ? Optional.of(scores(spark)) : Optional.empty());
+    }
+
+    static ImpactStage.Result run(SparkSession spark, ImpactSettings settings, Optional<Dataset<Row>> customerValue,
+                                  Optional<Dataset<Row>> scores) {
+        ImpactStage.Inputs inputs = new ImpactStage.Inputs(transactions(spark), customerValue, scores,
                 Optional.of(segmentsAtStart(spark)), LocalDate.parse("2025-06-30"), Optional.empty(), Optional.empty());
         return new ImpactStage(settings, INACTIVITY_DAYS, 0.0).run(inputs, T);
     }

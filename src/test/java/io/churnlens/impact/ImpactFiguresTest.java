@@ -142,6 +142,17 @@ class ImpactFiguresTest extends SparkTestBase {
         });
     }
 
+    @Test
+    void scoresWithoutExpectedRevenueGiveNoRevenueAtRiskNotZero() {
+        ImpactStage.Result r = HandExample.run(spark, HandExample.settings(), java.util.Optional.empty(),
+                java.util.Optional.of(HandExample.scoresWithoutRevenue(spark)));
+        Row q3 = r.churnImpact().filter(QUARTER + " = '2025-Q3'").first();
+        assertThat((Object) q3.getAs(REVENUE_AT_RISK)).isNull();
+        assertThat((String) q3.getAs(NOTE)).contains("no customer in customer_scores has expected_revenue_12m");
+        assertThat(r.segmentRisk().collectAsList()).allSatisfy(row ->
+                assertThat((Object) row.getAs(ImpactColumns.REVENUE_AT_RISK)).isNull());
+    }
+
     private static void assertCounts(String quarter, long start, long added, long reactivated, long departed, long end) {
         Row r = byQuarter.get(quarter);
         assertThat(new long[] {r.getAs(CUSTOMERS_START), r.getAs(CUSTOMERS_NEW), r.getAs(CUSTOMERS_REACTIVATED),
