@@ -11,8 +11,9 @@ final class Html {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    /** Whole numbers; expected counts below 10 keep one decimal so 0.6 does not read as 1 or 0. */
     static String count(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
+        return v != Math.rint(v) && Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
     }
 
     static String money(double v) {
