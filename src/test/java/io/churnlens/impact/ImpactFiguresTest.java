@@ -153,6 +153,21 @@ class ImpactFiguresTest extends SparkTestBase {
                 assertThat((Object) row.getAs(ImpactColumns.REVENUE_AT_RISK)).isNull());
     }
 
+    /** A past quarter recomputed as of its own end has the same observed figures: later data does not leak in. */
+    @Test
+    void pastQuarterRecomputedAsOfItsEndMatches() {
+        ImpactStage.Inputs inputs = new ImpactStage.Inputs(HandExample.transactions(spark), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), null, java.util.Optional.empty(), java.util.Optional.empty());
+        Row past = new ImpactStage(HandExample.settings(), HandExample.INACTIVITY_DAYS, 0.0)
+                .run(inputs, java.time.LocalDate.parse("2025-06-30")).churnImpact()
+                .filter(QUARTER + " = '2025-Q2'").first();
+        Row now = byQuarter.get("2025-Q2");
+        for (String column : List.of(CUSTOMERS_START, CUSTOMERS_NEW, CUSTOMERS_REACTIVATED, CUSTOMERS_DEPARTED,
+                CUSTOMERS_END, REVENUE_LOST, ANNUAL_REVENUE, YEAR_AGO_REVENUE_BEFORE, YEAR_AGO_REVENUE_NOW)) {
+            assertThat((Object) past.getAs(column)).as(column).isEqualTo(now.getAs(column));
+        }
+    }
+
     private static void assertCounts(String quarter, long start, long added, long reactivated, long departed, long end) {
         Row r = byQuarter.get(quarter);
         assertThat(new long[] {r.getAs(CUSTOMERS_START), r.getAs(CUSTOMERS_NEW), r.getAs(CUSTOMERS_REACTIVATED),
