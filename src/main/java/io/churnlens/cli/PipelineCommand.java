@@ -28,4 +28,9 @@ public final class PipelineCommand extends JobCommand {
         ingest.ingestUnlessSkipped(ctx);
         AnalysisStages.runAll(ctx);
     }
+
+    @Override
+    protected String resultHint(RunContext ctx) {
+        return ctx.store.layout().root() + "/reports and " + ctx.store.layout().management(ctx.asOf) + "/report.html";
+    }
 }

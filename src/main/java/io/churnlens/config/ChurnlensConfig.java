@@ -27,6 +27,7 @@ public record ChurnlensConfig(
         Simulate simulate,
         Features features,
         Segment segment,
+        ImpactSettings impact,
         String rendered) implements java.io.Serializable {
 
     public enum Format { CSV, JSON, PARQUET }
@@ -230,6 +231,7 @@ public record ChurnlensConfig(
                 sg.positiveInt("max-iterations"), List.copyOf(clusterFeatures));
 
         return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv, simulate, features, segment,
+                ImpactSettings.parse(c),
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 

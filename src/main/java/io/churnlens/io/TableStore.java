@@ -126,6 +126,30 @@ public final class TableStore {
         swap(tmp, targetPath);
     }
 
+    /**
+     * Writes a folder of small files (the management report: HTML, CSV) atomically, with the same aside-then-swap
+     * as the tables: readers see the previous folder or the new one, never a mix.
+     */
+    public void publishFolder(java.util.Map<String, byte[]> files, String target) {
+        recover(target);
+        Path targetPath = new Path(target);
+        Path tmp = sibling(targetPath, ".tmp-" + runId);
+        try {
+            FileSystem fs = fs(targetPath);
+            fs.setWriteChecksum(false); // no .crc files beside the report on local disks: the folder is for people
+            fs.delete(tmp, true);
+            for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+                try (var out = fs.create(new Path(tmp, file.getKey()), true)) {
+                    out.write(file.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + tmp + " failed: " + e.getMessage(), e);
+        }
+        swap(tmp, targetPath);
+        LOG.info("published {}", target);
+    }
+
     private void swap(Path tmp, Path targetPath) {
         Path old = sibling(targetPath, ".old-" + runId);
         try {

@@ -14,6 +14,11 @@ public final class Tables {
     public static final String CLV_PARAMS = "clv_params";
     public static final String CUSTOMER_VALUE = "customer_value";
     public static final String CLV_HOLDOUT = "clv_holdout";
+    public static final String CUSTOMER_SCORES = "customer_scores";
+    public static final String CHURN_IMPACT = "churn_impact";
+    public static final String SCENARIOS = "scenarios";
+    public static final String COHORT_RETENTION = "cohort_retention";
+    public static final String SEGMENT_RISK = "segment_risk";
     /** Partition column of every report table. */
     public static final String AS_OF = "as_of";
 }

@@ -1,0 +1,47 @@
+package io.churnlens.report;
+
+import io.churnlens.config.ImpactSettings;
+import io.churnlens.io.Quarters;
+import io.churnlens.schema.ImpactColumns;
+import org.apache.spark.sql.Row;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the management report shows, collected from the impact tables (small: one row per quarter, scenario,
+ * cohort cell and segment). Rows carry their schema, so fields are read by the names in ImpactColumns.
+ *
+ * @param impact          churn_impact as of T, one row per quarter, oldest first
+ * @param ownPartitions   for earlier quarters, their row in their own as_of partition when published (it holds the
+ *                        model-based figures the current partition leaves null), by quarter label
+ * @param topCustomers    customer_id, churn_probability, expected_revenue_12m, rfm_segment, cluster_name,
+ *                        revenue_at_risk of the customers carrying most revenue at risk; empty without scores
+ */
+public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
+                         List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
+                         int inactivityDays, double monthlyDiscountRate) {
+
+    public String quarter() {
+        return Quarters.label(asOf);
+    }
+
+    public Row current() {
+        return impact.get(impact.size() - 1);
+    }
+
+    /** The row of the quarter {@code quartersBack} before T: from its own partition if published, else this one. */
+    public Optional<Row> earlier(int quartersBack) {
+        String label = Quarters.label(Quarters.start(asOf).minusMonths(3L * quartersBack));
+        if (ownPartitions.containsKey(label)) return Optional.of(ownPartitions.get(label));
+        return impact.stream().filter(r -> r.<String>getAs(ImpactColumns.QUARTER).equals(label)).findFirst();
+    }
+
+    static Double number(Row row, String column) {
+        if (row == null) return null;
+        Object v = row.getAs(column);
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+}

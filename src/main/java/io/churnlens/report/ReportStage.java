@@ -1,0 +1,47 @@
+package io.churnlens.report;
+
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.impact.RevenueAtRisk;
+import io.churnlens.io.Quarters;
+import io.churnlens.schema.ImpactColumns;
+import io.churnlens.schema.ScoreColumns;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+
+/**
+ * Collects the report data from the impact tables (small, so collected) and renders the report's files. No I/O:
+ * {@code impactPartition} looks up churn_impact of another as_of (empty when not published).
+ */
+public final class ReportStage {
+    private ReportStage() {}
+
+    public static ReportData collect(ChurnlensConfig config, LocalDate asOf, Dataset<Row> churnImpact,
+                                     Dataset<Row> scenarios, Dataset<Row> cohorts, Dataset<Row> segments,
+                                     Optional<Dataset<Row>> scores, Function<LocalDate, Optional<Dataset<Row>>> impactPartition) {
+        List<Row> impact = churnImpact.orderBy(ImpactColumns.QUARTER_START).collectAsList();
+        Map<String, Row> own = new HashMap<>();
+        for (int back : new int[] {1, 4}) {
+            LocalDate end = Quarters.end(Quarters.start(asOf).minusMonths(3L * back));
+            String label = Quarters.label(end);
+            impactPartition.apply(end).ifPresent(d -> d.filter(col(ImpactColumns.QUARTER).equalTo(label))
+                    .collectAsList().stream().findFirst().ifPresent(r -> own.put(label, r)));
+        }
+        List<Row> top = scores.map(s -> RevenueAtRisk.perCustomer(s).filter(col(RevenueAtRisk.AT_RISK).isNotNull())
+                .orderBy(desc(RevenueAtRisk.AT_RISK), col(ScoreColumns.CUSTOMER_ID))
+                .limit(config.impact().topCustomers()).collectAsList()).orElse(List.of());
+        return new ReportData(asOf, impact, own, scenarios.orderBy(ImpactColumns.CHURN_REDUCTION_PP).collectAsList(),
+                cohorts.orderBy(ImpactColumns.COHORT, ImpactColumns.QUARTERS_SINCE).collectAsList(),
+                segments.collectAsList(), top, config.impact(), config.churn().inactivityDays(),
+                config.clv().monthlyDiscountRate());
+    }
+}

@@ -1,0 +1,186 @@
+package io.churnlens.schema;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The report tables of the impact stage: {@code churn_impact}, {@code scenarios}, {@code cohort_retention} and
+ * {@code segment_risk}. Observed money (from transactions) is decimal(18,2); model-based money (expectations) is
+ * double, as in ClvColumns. Every column is described in the README's data dictionary.
+ */
+public final class ImpactColumns {
+    private ImpactColumns() {}
+
+    public static final DataType MONEY = DataTypes.createDecimalType(18, 2);
+
+    // --- churn_impact: one row per quarter up to T ---
+    /** {@code 2026-Q3}. */
+    public static final String QUARTER = "quarter";
+    public static final String QUARTER_START = "quarter_start";
+    /** The quarter's last day, or T when T falls inside the quarter. */
+    public static final String QUARTER_END = "quarter_end";
+    /** Active (inactivity rule) at the end of the previous quarter. */
+    public static final String CUSTOMERS_START = "customers_start";
+    /** First purchase in the quarter. */
+    public static final String CUSTOMERS_NEW = "customers_new";
+    /** Inactive at the start, active again at the end (not new). */
+    public static final String CUSTOMERS_REACTIVATED = "customers_reactivated";
+    /** Observed departures: active at the start, no longer active at the end. */
+    public static final String CUSTOMERS_DEPARTED = "customers_departed";
+    public static final String CUSTOMERS_END = "customers_end";
+    /** departed / start. */
+    public static final String CHURN_RATE = "churn_rate";
+    public static final String RETENTION_RATE = "retention_rate";
+    /** Sum of the departed customers' annual value (net revenue in the 365 days up to their last purchase). */
+    public static final String REVENUE_LOST = "revenue_lost";
+    /** Net revenue of all customers in the four quarters ending with this one. */
+    public static final String ANNUAL_REVENUE = "annual_revenue";
+    public static final String REVENUE_LOST_SHARE = "revenue_lost_share";
+    /** The customers active a year earlier, their revenue in the year before then and in the last year. */
+    public static final String YEAR_AGO_CUSTOMERS = "year_ago_customers";
+    public static final String YEAR_AGO_REVENUE_BEFORE = "year_ago_revenue_before";
+    public static final String YEAR_AGO_REVENUE_NOW = "year_ago_revenue_now";
+    /** Share of year_ago_revenue_before that came from those of them no longer active now. */
+    public static final String REVENUE_CHURN_RATE = "revenue_churn_rate";
+    /** year_ago_revenue_now / year_ago_revenue_before. */
+    public static final String NET_REVENUE_RETENTION = "net_revenue_retention";
+    /** Model-based drop-outs: expected customers who dropped out during the quarter, P(alive) at start and end. */
+    public static final String MODEL_EXPECTED_DROPOUTS = "model_expected_dropouts";
+    public static final String MODEL_DROPOUT_REVENUE = "model_dropout_revenue";
+    /** The departed customers' CLV had they stayed (CLV / P(alive) as of T). */
+    public static final String CLV_LOST = "clv_lost";
+    /** Sum of churn_probability x expected_revenue_12m over customer_scores; null when scores are absent. */
+    public static final String REVENUE_AT_RISK = "revenue_at_risk";
+    public static final String REVENUE_AT_RISK_TOP_SEGMENT = "revenue_at_risk_top_segment";
+    public static final String REVENUE_AT_RISK_TOP_SEGMENT_SHARE = "revenue_at_risk_top_segment_share";
+    /** Share of the revenue at risk carried by the 10% of scored customers with the most at risk. */
+    public static final String REVENUE_AT_RISK_TOP_DECILE_SHARE = "revenue_at_risk_top_decile_share";
+    /** Economics: spend from config; null when not given (never 0). */
+    public static final String MARKETING_SPEND = "marketing_spend";
+    public static final String ACQUISITION_COST = "acquisition_cost_per_customer";
+    public static final String COST_TO_REPLACE_DEPARTED = "cost_to_replace_departed";
+    /** Mean CLV of the quarter's new customers / acquisition cost. */
+    public static final String VALUE_TO_ACQUISITION_COST = "value_to_acquisition_cost";
+    /** Why a column is null, and which figures rest on assumptions. */
+    public static final String NOTE = "note";
+
+    public static final StructType CHURN_IMPACT_SCHEMA = new StructType()
+            .add(QUARTER, DataTypes.StringType, false)
+            .add(QUARTER_START, DataTypes.DateType, false)
+            .add(QUARTER_END, DataTypes.DateType, false)
+            .add(CUSTOMERS_START, DataTypes.LongType, false)
+            .add(CUSTOMERS_NEW, DataTypes.LongType, false)
+            .add(CUSTOMERS_REACTIVATED, DataTypes.LongType, false)
+            .add(CUSTOMERS_DEPARTED, DataTypes.LongType, false)
+            .add(CUSTOMERS_END, DataTypes.LongType, false)
+            .add(CHURN_RATE, DataTypes.DoubleType, true)
+            .add(RETENTION_RATE, DataTypes.DoubleType, true)
+            .add(REVENUE_LOST, MONEY, false)
+            .add(ANNUAL_REVENUE, MONEY, false)
+            .add(REVENUE_LOST_SHARE, DataTypes.DoubleType, true)
+            .add(YEAR_AGO_CUSTOMERS, DataTypes.LongType, false)
+            .add(YEAR_AGO_REVENUE_BEFORE, MONEY, false)
+            .add(YEAR_AGO_REVENUE_NOW, MONEY, false)
+            .add(REVENUE_CHURN_RATE, DataTypes.DoubleType, true)
+            .add(NET_REVENUE_RETENTION, DataTypes.DoubleType, true)
+            .add(MODEL_EXPECTED_DROPOUTS, DataTypes.DoubleType, true)
+            .add(MODEL_DROPOUT_REVENUE, DataTypes.DoubleType, true)
+            .add(CLV_LOST, DataTypes.DoubleType, true)
+            .add(REVENUE_AT_RISK, DataTypes.DoubleType, true)
+            .add(REVENUE_AT_RISK_TOP_SEGMENT, DataTypes.StringType, true)
+            .add(REVENUE_AT_RISK_TOP_SEGMENT_SHARE, DataTypes.DoubleType, true)
+            .add(REVENUE_AT_RISK_TOP_DECILE_SHARE, DataTypes.DoubleType, true)
+            .add(MARKETING_SPEND, MONEY, true)
+            .add(ACQUISITION_COST, DataTypes.DoubleType, true)
+            .add(COST_TO_REPLACE_DEPARTED, DataTypes.DoubleType, true)
+            .add(VALUE_TO_ACQUISITION_COST, DataTypes.DoubleType, true)
+            .add(NOTE, DataTypes.StringType, true);
+
+    // --- scenarios: one row per churn reduction ---
+    /** e.g. "-2 pp" or "-20%". */
+    public static final String SCENARIO = "scenario";
+    public static final String CHURN_REDUCTION_PP = "churn_reduction_pp";
+    public static final String BASELINE_CHURN_RATE = "baseline_churn_rate";
+    public static final String SCENARIO_CHURN_RATE = "scenario_churn_rate";
+    public static final String CUSTOMERS_KEPT = "customers_kept";
+    public static final String REVENUE_KEPT_THIS_YEAR = "revenue_kept_this_year";
+    public static final String HORIZON_QUARTERS = "horizon_quarters";
+    public static final String BASE_VALUE_BASELINE = "base_value_baseline";
+    public static final String BASE_VALUE_SCENARIO = "base_value_scenario";
+    public static final String BASE_VALUE_EFFECT = "base_value_effect";
+    /** 1 + word-of-mouth + referral customers per customer kept (exactly 1 when both are off). */
+    public static final String ASSUMPTION_MULTIPLIER = "assumption_multiplier";
+    public static final String ASSUMPTIONS = "assumptions";
+
+    public static final StructType SCENARIOS_SCHEMA = new StructType()
+            .add(SCENARIO, DataTypes.StringType, false)
+            .add(CHURN_REDUCTION_PP, DataTypes.DoubleType, false)
+            .add(BASELINE_CHURN_RATE, DataTypes.DoubleType, false)
+            .add(SCENARIO_CHURN_RATE, DataTypes.DoubleType, false)
+            .add(CUSTOMERS_KEPT, DataTypes.DoubleType, false)
+            .add(REVENUE_KEPT_THIS_YEAR, DataTypes.DoubleType, false)
+            .add(HORIZON_QUARTERS, DataTypes.IntegerType, false)
+            .add(BASE_VALUE_BASELINE, DataTypes.DoubleType, false)
+            .add(BASE_VALUE_SCENARIO, DataTypes.DoubleType, false)
+            .add(BASE_VALUE_EFFECT, DataTypes.DoubleType, false)
+            .add(ASSUMPTION_MULTIPLIER, DataTypes.DoubleType, false)
+            .add(ASSUMPTIONS, DataTypes.StringType, false);
+
+    // --- cohort_retention: acquisition quarter x quarters since ---
+    public static final String COHORT = "cohort";
+    public static final String QUARTERS_SINCE = "quarters_since";
+    public static final String COHORT_CUSTOMERS = "cohort_customers";
+    /** false for projected rows (beyond the last observed quarter). */
+    public static final String OBSERVED = "observed";
+    /** Active (inactivity rule) at the quarter's end; reactivated customers count again. */
+    public static final String CUSTOMERS_ACTIVE = "customers_active";
+    /** With a purchase day in the quarter. */
+    public static final String CUSTOMERS_PURCHASING = "customers_purchasing";
+    /** Never yet departed by the quarter's end: the survivors the sBG is fitted on. */
+    public static final String CUSTOMERS_SURVIVING = "customers_surviving";
+    public static final String REVENUE = "revenue";
+    /** customers_active / cohort_customers. */
+    public static final String RETENTION = "retention";
+    public static final String PROJECTED_SURVIVORS = "projected_survivors";
+    public static final String PROJECTED_RETENTION = "projected_retention";
+    public static final String SBG_ALPHA = "sbg_alpha";
+    public static final String SBG_BETA = "sbg_beta";
+
+    public static final StructType COHORT_SCHEMA = new StructType()
+            .add(COHORT, DataTypes.StringType, false)
+            .add(QUARTERS_SINCE, DataTypes.IntegerType, false)
+            .add(QUARTER, DataTypes.StringType, false)
+            .add(COHORT_CUSTOMERS, DataTypes.LongType, false)
+            .add(OBSERVED, DataTypes.BooleanType, false)
+            .add(CUSTOMERS_ACTIVE, DataTypes.LongType, true)
+            .add(CUSTOMERS_PURCHASING, DataTypes.LongType, true)
+            .add(CUSTOMERS_SURVIVING, DataTypes.LongType, true)
+            .add(REVENUE, MONEY, true)
+            .add(RETENTION, DataTypes.DoubleType, true)
+            .add(PROJECTED_SURVIVORS, DataTypes.DoubleType, true)
+            .add(PROJECTED_RETENTION, DataTypes.DoubleType, true)
+            .add(SBG_ALPHA, DataTypes.DoubleType, true)
+            .add(SBG_BETA, DataTypes.DoubleType, true)
+            .add(NOTE, DataTypes.StringType, true);
+
+    // --- segment_risk: one row per segment of each grouping ---
+    /** rfm_segment | cluster_name | country | channel. */
+    public static final String DIMENSION = "dimension";
+    public static final String SEGMENT = "segment";
+    public static final String CUSTOMERS_SCORED = "customers_scored";
+    /** The as_of of the customer_segments snapshot the RFM and cluster membership came from. */
+    public static final String SEGMENTS_AS_OF = "segments_as_of";
+
+    public static final StructType SEGMENT_RISK_SCHEMA = new StructType()
+            .add(DIMENSION, DataTypes.StringType, false)
+            .add(SEGMENT, DataTypes.StringType, false)
+            .add(CUSTOMERS_START, DataTypes.LongType, false)
+            .add(CUSTOMERS_DEPARTED, DataTypes.LongType, false)
+            .add(CHURN_RATE, DataTypes.DoubleType, true)
+            .add(REVENUE_LOST, MONEY, false)
+            .add(CUSTOMERS_SCORED, DataTypes.LongType, false)
+            .add(REVENUE_AT_RISK, DataTypes.DoubleType, true)
+            .add(SEGMENTS_AS_OF, DataTypes.DateType, true)
+            .add(NOTE, DataTypes.StringType, true);
+}
