@@ -6,7 +6,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 import java.sql.Date;
@@ -20,7 +19,6 @@ import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -34,12 +32,12 @@ import static org.apache.spark.sql.functions.xxhash64;
  * <p><b>No leakage:</b> the first operation on the transactions drops every row after T; nothing below sees them.
  *
  * <p><b>How it runs</b> (what makes it cheap; see {@code FeaturesBenchmark}): the rows up to T are reduced to
- * (customer, days before T, cents, return flag[, product, category, country, channel]) and shuffled once by
- * customer, sorted within each partition by customer and date, and folded customer by customer in one streaming
- * pass ({@link CustomerStream}). One shuffle and one sort, whatever the number of features: no window function for
- * the gaps between purchase days, no object aggregates for the distinct products or the modal country. Money is
- * summed as whole cents in a {@code long} (exact below about 90 trillion) and turned into decimal(18,2) once per
- * customer, because Spark's decimal sums go through {@code java.math.BigDecimal} per row.
+ * (customer, days before T, cents, return flag[, product and category hashes, country, channel]), shuffled once by
+ * customer, and folded customer by customer in one pass over each partition ({@link CustomerStream}). One shuffle
+ * and no sort of the partition, whatever the number of features: no window function for the gaps between purchase
+ * days, no object aggregates for the distinct products or the modal country. Money is summed as whole cents in a
+ * {@code long} (exact below about 90 trillion) and turned into decimal(18,2) once per customer in Java, because
+ * Spark's decimal sums and divisions go through {@code java.math.BigDecimal} per row at precision 38.
  *
  * <p>Column meanings and units are documented on {@link FeatureColumns}.
  */
@@ -72,7 +70,6 @@ public final class CustomerFeatures {
                 .where(col(TransactionColumns.EVENT_DATE).leq(t))
                 .select(input.toArray(Column[]::new))
                 .repartition(col(TransactionColumns.CUSTOMER_ID))
-                .sortWithinPartitions(col(TransactionColumns.CUSTOMER_ID), col(DAYS_AGO).desc())
                 .mapPartitions(stream, Encoders.row(stream.schema()));
         return customers.select(outputColumns(t).toArray(Column[]::new));
     }
@@ -96,7 +93,6 @@ public final class CustomerFeatures {
 
         Column rowsTotal = col(CustomerStream.ROWS);
         Column purchased = col(CustomerStream.PURCHASED);
-        Column purchaseValue = col(CustomerStream.PURCHASE_DAY_VALUE);
 
         List<Column> out = new ArrayList<>(List.of(
                 col(CustomerStream.CUSTOMER_ID).as(FeatureColumns.CUSTOMER_ID),
@@ -107,15 +103,14 @@ public final class CustomerFeatures {
                 firstDaysAgo.as(FeatureColumns.TENURE_DAYS),
                 purchaseDays.as(FeatureColumns.PURCHASE_DAYS),
                 x.as(FeatureColumns.X),
-                money(col(CustomerStream.NET), lit(1)).as(FeatureColumns.MONETARY_TOTAL),
-                money(purchaseValue, purchaseDays).as(FeatureColumns.MONETARY_MEAN),
+                col(CustomerStream.MONETARY_TOTAL).as(FeatureColumns.MONETARY_TOTAL),
+                col(CustomerStream.MONETARY_MEAN).as(FeatureColumns.MONETARY_MEAN),
                 gapSum.divide(unitDays).as(FeatureColumns.T_X),
                 firstDaysAgo.divide(unitDays).as(FeatureColumns.T_CAL),
                 lit(spec.timeUnit().name().toLowerCase(Locale.ROOT)).as(FeatureColumns.TIME_UNIT),
-                when(x.gt(0), money(purchaseValue.minus(col(CustomerStream.FIRST_DAY_VALUE)), x))
-                        .as(FeatureColumns.REPEAT_SPEND_MEAN)));
+                col(CustomerStream.REPEAT_SPEND_MEAN).as(FeatureColumns.REPEAT_SPEND_MEAN)));
         for (int days : spec.windowsDays()) {
-            out.add(money(col(CustomerStream.windowSpend(days)), lit(1)).as(FeatureColumns.spendInLast(days)));
+            out.add(col(CustomerStream.windowSpend(days)).as(FeatureColumns.spendInLast(days)));
             out.add(col(CustomerStream.windowDays(days)).as(FeatureColumns.purchaseDaysInLast(days)));
         }
         out.addAll(List.of(
@@ -149,13 +144,6 @@ public final class CustomerFeatures {
     /** decimal(18,2) → whole cents as a long: exact below 2^53 cents (about 90 trillion). */
     private static Column toCents(Column amount) {
         return floor(amount.cast(DataTypes.DoubleType).multiply(100).plus(0.5));
-    }
-
-    /** cents / divisor as decimal(18,2), rounded half-up; exact decimal arithmetic, one value per customer. */
-    private static Column money(Column cents, Column divisor) {
-        DataType wide = DataTypes.createDecimalType(38, 0);
-        Column units = cents.cast(wide).divide(divisor.cast(wide)).divide(lit(100).cast(wide));
-        return round(units, 2).cast(TransactionColumns.MONEY);
     }
 
     /**
