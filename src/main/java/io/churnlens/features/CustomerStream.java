@@ -11,11 +11,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The per-customer aggregation of {@link CustomerFeatures} as one pass over a partition that holds all rows of its
@@ -126,8 +124,8 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
         long net, purchaseDayValue, firstDayValue, gapSquares, spendLast, spendPrevious, returned, purchased;
         final long[] windowSpend = new long[windows.length];
         final int[] windowDays = new int[windows.length];
-        final Set<Long> products = descriptive ? new HashSet<>() : null;
-        final Set<Long> categories = descriptive ? new HashSet<>() : null;
+        final LongBag products = descriptive ? new LongBag() : null;
+        final LongBag categories = descriptive ? new LongBag() : null;
         final Map<String, Integer> countries = descriptive ? new HashMap<>() : null;
         final Map<String, Integer> channels = descriptive ? new HashMap<>() : null;
         // The customer's rows, buffered until the partition is read.
@@ -239,11 +237,33 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
                 v.add(money(windowSpend[i], 1));
                 v.add(windowDays[i]);
             }
-            v.add(descriptive && !products.isEmpty() ? products.size() : null);
-            v.add(descriptive && !categories.isEmpty() ? categories.size() : null);
+            v.add(descriptive ? products.distinct() : null);
+            v.add(descriptive ? categories.distinct() : null);
             v.add(descriptive ? mode(countries) : null);
             v.add(descriptive ? mode(channels) : null);
             return RowFactory.create(v.toArray());
+        }
+    }
+
+    /** Hashes of one customer's values, as primitives (no boxing per row); distinct values counted once at the end. */
+    private static final class LongBag {
+        private long[] values = new long[4];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) values = java.util.Arrays.copyOf(values, 2 * size);
+            values[size++] = value;
+        }
+
+        /** Number of distinct values; null when there is none (the input has no such column). */
+        Integer distinct() {
+            if (size == 0) return null;
+            java.util.Arrays.sort(values, 0, size);
+            int n = 1;
+            for (int i = 1; i < size; i++) {
+                if (values[i] != values[i - 1]) n++;
+            }
+            return n;
         }
     }
 
