@@ -13,7 +13,9 @@ final class AnalysisStages {
     static final List<Consumer<RunContext>> IN_ORDER = List.of(
             FeaturesCommand::features,
             SegmentCommand::segment,
-            ClvCommand::clv);
+            ClvCommand::clv,
+            TrainCommand::train,
+            ScoreCommand::score);
 
     static void runAll(RunContext ctx) {
         IN_ORDER.forEach(stage -> stage.accept(ctx));

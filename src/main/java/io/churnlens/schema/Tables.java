@@ -14,6 +14,11 @@ public final class Tables {
     public static final String CLV_PARAMS = "clv_params";
     public static final String CUSTOMER_VALUE = "customer_value";
     public static final String CLV_HOLDOUT = "clv_holdout";
+    public static final String MODEL_METRICS = "model_metrics";
+    public static final String MODEL_BACKTEST = "model_backtest";
+    public static final String CUSTOMER_SCORES = "customer_scores";
+    /** Name of the churn model under {@code <root>/models/}. */
+    public static final String CHURN_MODEL = "churn";
     /** Partition column of every report table. */
     public static final String AS_OF = "as_of";
 }

@@ -1,0 +1,85 @@
+package io.churnlens.model;
+
+import io.churnlens.clv.BgNbdFitter;
+import io.churnlens.clv.BgNbdModel;
+import io.churnlens.clv.BtydStatistics;
+import io.churnlens.clv.Fitted;
+import io.churnlens.schema.FeatureColumns;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+/**
+ * Baseline: the BG/NBD probability of no purchase in the next H days, with BG/NBD fitted on the training customers'
+ * (x, t_x, T) as of the training cutoff. Given the history, a customer who is alive buys with rate
+ * λ ~ Gamma(r + x, α + T), so P(no purchase in (T, T+h]) = 1 − P(alive) + P(alive) ((α+T)/(α+T+h))^(r+x); drop-out
+ * only happens at a purchase, so a customer who buys nothing cannot drop out in between. Raw score: its log-odds.
+ */
+public final class BgNbdScorer implements FittedScorer {
+    public static final String NAME = "bg_nbd";
+    private final BgNbdModel model;
+    /** H in the time unit of the features' t_x and t_cal. */
+    private final double horizon;
+
+    BgNbdScorer(BgNbdModel model, double horizon) {
+        this.model = model;
+        this.horizon = horizon;
+    }
+
+    /** Empty (baseline left out, logged by the caller) when the fit does not converge. */
+    public static Optional<BgNbdScorer> fit(Dataset<Row> trainFeatures, double horizon, int maxDistinctStatistics) {
+        Fitted<BgNbdModel> fitted = BgNbdFitter.fit(BtydStatistics.compress(trainFeatures, maxDistinctStatistics));
+        return fitted.converged() ? Optional.of(new BgNbdScorer(fitted.model(), horizon)) : Optional.empty();
+    }
+
+    static BgNbdScorer fromState(Map<String, Object> state) {
+        return new BgNbdScorer(new BgNbdModel(num(state, "r"), num(state, "alpha"), num(state, "a"), num(state, "b")),
+                num(state, "horizon"));
+    }
+
+    private static double num(Map<String, Object> state, String key) {
+        return ((Number) state.get(key)).doubleValue();
+    }
+
+    /** P(no purchase in (T, T + horizon]) given x, t_x and T. */
+    public static double probabilityNoPurchase(BgNbdModel m, double horizon, int x, double tx, double t) {
+        double alive = m.pAlive(x, tx, t);
+        double silentIfAlive = Math.exp((m.r() + x) * (Math.log(m.alpha() + t) - Math.log(m.alpha() + t + horizon)));
+        return 1 - alive + alive * silentIfAlive;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Dataset<Row> rawScores(Dataset<Row> features) {
+        BgNbdModel m = model;
+        double h = horizon;
+        UserDefinedFunction logit = udf((UDF3<Integer, Double, Double, Double>) (x, tx, t) -> {
+            double p = Math.min(Math.max(probabilityNoPurchase(m, h, x, tx, t), 1e-12), 1 - 1e-12);
+            return Math.log(p / (1 - p));
+        }, DataTypes.DoubleType);
+        return features.withColumn(ModelFrame.RAW_SCORE,
+                logit.apply(col(FeatureColumns.X), col(FeatureColumns.T_X), col(FeatureColumns.T_CAL)));
+    }
+
+    @Override
+    public Map<String, Double> selection() {
+        return Map.of("r", model.r(), "alpha", model.alpha(), "a", model.a(), "b", model.b());
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        return Map.of("r", model.r(), "alpha", model.alpha(), "a", model.a(), "b", model.b(), "horizon", horizon);
+    }
+}
