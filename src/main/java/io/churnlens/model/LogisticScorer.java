@@ -47,7 +47,7 @@ public final class LogisticScorer extends PipelineScorer {
                 LogisticRegression lr = new LogisticRegression().setFeaturesCol(SCALED).setLabelCol(labelColumn())
                         .setWeightCol(ModelFrame.WEIGHT).setRawPredictionCol(RAW_PREDICTION)
                         .setProbabilityCol("_probability").setPredictionCol("_prediction")
-                        .setRegParam(reg).setElasticNetParam(mix).setStandardization(false).setMaxIter(100).setTol(1e-5);
+                        .setRegParam(reg).setElasticNetParam(mix).setStandardization(false).setMaxIter(50).setTol(1e-5);
                 Map<String, Double> values = new LinkedHashMap<>();
                 values.put("reg_param", reg);
                 values.put("elastic_net_param", mix);

@@ -51,8 +51,33 @@ public record GeneratedChurnData(ChurnlensConfig config, LocalDate asOf, Dataset
         return new GeneratedChurnData(config, asOf, transactions, labelled, truth);
     }
 
-    /** Champion and oracle ROC AUC on the same holdout customers. */
-    public record OracleComparison(double championAuc, double oracleAuc, long customers) {
+    /**
+     * The bundled sample (data-samples/transactions.csv, as of 2026-09-30) with its ground truth as of 2026-07-02
+     * (data-samples/ground_truth.csv), taken through the same ingest and features.
+     */
+    public static GeneratedChurnData sample(SparkSession spark, java.nio.file.Path dataSamples, String... overrides) {
+        List<String> settings = new ArrayList<>(List.of("input.path=" + dataSamples.resolve("transactions.csv"),
+                "mapping.transaction-id=transaction_id", "mapping.country=country", "mapping.channel=channel",
+                "mapping.product-id=product_id", "mapping.category=category"));
+        settings.addAll(Arrays.asList(overrides));
+        ChurnlensConfig config = ConfigLoader.load(null, settings);
+        LocalDate asOf = config.simulate().endDate();
+        RawRows raw = io.churnlens.io.RawSource.read(spark, config.input());
+        Dataset<Row> transactions = new Ingestion(config, asOf, "sample").apply(raw, null).accepted().cache();
+        Dataset<Row> labelled = new TrainingSet(new CustomerFeatures(FeatureSpec.from(config)))
+                .build(transactions, asOf, config.churn().horizonDays()).cache();
+        Dataset<Row> truth = spark.read().option("header", "true").csv(dataSamples.resolve("ground_truth.csv").toString())
+                .select(col(Truth.CUSTOMER_ID), col(Truth.P_NO_PURCHASE).try_cast("double").as(Truth.P_NO_PURCHASE))
+                .where(col(Truth.P_NO_PURCHASE).isNotNull()).cache();
+        return new GeneratedChurnData(config, asOf, transactions, labelled, truth);
+    }
+
+    /**
+     * Champion and oracle on the same holdout customers: ROC AUC, and the calibration error of each (the oracle's
+     * own calibration error is the sampling noise floor of that figure on this many customers).
+     */
+    public record OracleComparison(double championAuc, double oracleAuc, long customers,
+                                   double championCalibrationError, double oracleCalibrationError) {
         public double ratio() {
             return championAuc / oracleAuc;
         }
@@ -64,9 +89,10 @@ public record GeneratedChurnData(ChurnlensConfig config, LocalDate asOf, Dataset
                 .where(col(ModelFrame.SPLIT).equalTo(ModelFrame.HOLDOUT))
                 .join(truth, FeatureColumns.CUSTOMER_ID).cache();
         try {
-            double model = BinaryMetrics.of(holdout, ScoreColumns.CHURN_PROBABILITY, FeatureColumns.CHURNED).rocAuc();
-            double oracle = BinaryMetrics.of(holdout, Truth.P_NO_PURCHASE, FeatureColumns.CHURNED).rocAuc();
-            return new OracleComparison(model, oracle, holdout.count());
+            BinaryMetrics model = BinaryMetrics.of(holdout, ScoreColumns.CHURN_PROBABILITY, FeatureColumns.CHURNED);
+            BinaryMetrics oracle = BinaryMetrics.of(holdout, Truth.P_NO_PURCHASE, FeatureColumns.CHURNED);
+            return new OracleComparison(model.rocAuc(), oracle.rocAuc(), holdout.count(), model.calibrationError(),
+                    oracle.calibrationError());
         } finally {
             holdout.unpersist();
         }
