@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The trainer on a small generated customer base (3,000 customers, ~2,600 known at the training cutoff), with a
- * small grid (GBT 15 trees of depth 3) so the class runs in a few minutes on two cores.
+ * small grid (one logistic point, GBT 10 trees of depth 3) so the class runs in a few minutes on two cores.
  */
 class ChurnTrainerTest extends SparkTestBase {
     /**
@@ -35,7 +35,7 @@ class ChurnTrainerTest extends SparkTestBase {
      */
     static final double SMALL_SET_ORACLE_RATIO = 0.95;
     static final String[] SMALL_GRID = {"model.logistic-reg-params=[0.001]", "model.logistic-elastic-net-params=[0.0]",
-            "model.gbt-max-depths=[3]", "model.gbt-max-iterations=15"};
+            "model.gbt-max-depths=[3]", "model.gbt-max-iterations=10"};
 
     private static GeneratedChurnData data;
     private static ChurnTrainer trainer;
@@ -122,10 +122,14 @@ class ChurnTrainerTest extends SparkTestBase {
         Dataset<Row> labelled = new TrainingSet(new CustomerFeatures(FeatureSpec.from(data.config())))
                 .build(withPlant, asOf, horizon).cache();
         TrainingResult planted2 = new ChurnTrainer(data.config()).train(labelled);
+        // The features are the same values; only the row order inside partitions may differ (the input has more
+        // partitions), which can move an approximate median or a GBT split by a hair. The plant itself would lift the
+        // AUC towards 1 (checked above), so 0.005 separates "unchanged" from "leaked" with a wide margin.
         for (int i = 0; i < result.evaluated().size(); i++) {
             assertThat(planted2.evaluated().get(i).holdout().rocAuc()).as(result.evaluated().get(i).name())
-                    .isEqualTo(result.evaluated().get(i).holdout().rocAuc());
+                    .isCloseTo(result.evaluated().get(i).holdout().rocAuc(), within(0.005));
         }
+        assertThat(planted2.champion().holdout().rocAuc()).isLessThan(result.champion().holdout().rocAuc() + 0.005);
         labelled.unpersist();
     }
 
