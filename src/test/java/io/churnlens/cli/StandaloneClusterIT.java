@@ -72,6 +72,9 @@ class StandaloneClusterIT extends SparkTestBase {
             // compressed statistics reach the optimiser in partition order. Compared once the fit is made
             // order-independent; everything upstream must match exactly.
             tables.removeIf(t -> t.startsWith("reports/clv_") || t.equals("reports/customer_value"));
+            // Same gap for the churn model: its BG/NBD baseline shares the fit above, and the approximate medians of
+            // the imputer and GBT's split candidates depend on partitioning. Not compared yet (not run either).
+            tables.removeIf(t -> t.startsWith("reports/model_") || t.equals("reports/customer_scores"));
             for (String table : tables) {
                 assertSameRows(table, clusterOut.resolve(table), embeddedOut.resolve(table));
             }
