@@ -28,21 +28,32 @@ public final class BgNbdScorer implements FittedScorer {
     private final BgNbdModel model;
     /** H in the time unit of the features' t_x and t_cal. */
     private final double horizon;
+    /** Training medians of x, t_x and t_cal, for the reasons. */
+    private final double[] medians;
 
-    BgNbdScorer(BgNbdModel model, double horizon) {
+    BgNbdScorer(BgNbdModel model, double horizon, double[] medians) {
         this.model = model;
         this.horizon = horizon;
+        this.medians = medians.clone();
     }
 
     /** Empty (baseline left out, logged by the caller) when the fit does not converge. */
     public static Optional<BgNbdScorer> fit(Dataset<Row> trainFeatures, double horizon, int maxDistinctStatistics) {
         Fitted<BgNbdModel> fitted = BgNbdFitter.fit(BtydStatistics.compress(trainFeatures, maxDistinctStatistics));
-        return fitted.converged() ? Optional.of(new BgNbdScorer(fitted.model(), horizon)) : Optional.empty();
+        if (!fitted.converged()) {
+            return Optional.empty();
+        }
+        double[][] quantiles = trainFeatures.stat().approxQuantile(
+                new String[]{FeatureColumns.X, FeatureColumns.T_X, FeatureColumns.T_CAL}, new double[]{0.5}, 0.001);
+        double[] medians = java.util.Arrays.stream(quantiles).mapToDouble(q -> q[0]).toArray();
+        return Optional.of(new BgNbdScorer(fitted.model(), horizon, medians));
     }
 
     static BgNbdScorer fromState(Map<String, Object> state) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> medians = (java.util.List<Number>) state.get("medians");
         return new BgNbdScorer(new BgNbdModel(num(state, "r"), num(state, "alpha"), num(state, "a"), num(state, "b")),
-                num(state, "horizon"));
+                num(state, "horizon"), medians.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
     private static double num(Map<String, Object> state, String key) {
@@ -65,12 +76,37 @@ public final class BgNbdScorer implements FittedScorer {
     public Dataset<Row> rawScores(Dataset<Row> features) {
         BgNbdModel m = model;
         double h = horizon;
-        UserDefinedFunction logit = udf((UDF3<Integer, Double, Double, Double>) (x, tx, t) -> {
-            double p = Math.min(Math.max(probabilityNoPurchase(m, h, x, tx, t), 1e-12), 1 - 1e-12);
-            return Math.log(p / (1 - p));
-        }, DataTypes.DoubleType);
+        UserDefinedFunction logit = udf((UDF3<Integer, Double, Double, Double>) (x, tx, t) -> logit(m, h, x, tx, t),
+                DataTypes.DoubleType);
         return features.withColumn(ModelFrame.RAW_SCORE,
                 logit.apply(col(FeatureColumns.X), col(FeatureColumns.T_X), col(FeatureColumns.T_CAL)));
+    }
+
+    private static double logit(BgNbdModel m, double h, int x, double tx, double t) {
+        double p = Math.min(Math.max(probabilityNoPurchase(m, h, x, tx, t), 1e-12), 1 - 1e-12);
+        return Math.log(p / (1 - p));
+    }
+
+    /**
+     * Reasons as for GBT: the change in log-odds when one of x, t_x, t_cal is replaced by its training median (kept
+     * consistent: t_x ≤ t_cal), the other two left as they are.
+     */
+    @Override
+    public Dataset<Row> withReasons(Dataset<Row> scored) {
+        BgNbdModel m = model;
+        double h = horizon;
+        double[] med = medians;
+        String[] names = {FeatureColumns.X, FeatureColumns.T_X, FeatureColumns.T_CAL};
+        UserDefinedFunction reasons = udf((UDF3<Integer, Double, Double, String>) (x, tx, t) -> {
+            double base = logit(m, h, x, tx, t);
+            double[] c = {
+                    base - logit(m, h, (int) Math.round(med[0]), tx, t),
+                    base - logit(m, h, x, Math.min(med[1], t), t),
+                    base - logit(m, h, x, tx, Math.max(med[2], tx))};
+            return Reasons.top(names, c);
+        }, DataTypes.StringType);
+        return scored.withColumn(ModelFrame.REASONS,
+                reasons.apply(col(FeatureColumns.X), col(FeatureColumns.T_X), col(FeatureColumns.T_CAL)));
     }
 
     @Override
@@ -80,6 +116,7 @@ public final class BgNbdScorer implements FittedScorer {
 
     @Override
     public Map<String, Object> state() {
-        return Map.of("r", model.r(), "alpha", model.alpha(), "a", model.a(), "b", model.b(), "horizon", horizon);
+        return Map.of("r", model.r(), "alpha", model.alpha(), "a", model.a(), "b", model.b(), "horizon", horizon,
+                "medians", java.util.Arrays.stream(medians).boxed().toList());
     }
 }

@@ -72,7 +72,16 @@ class ModelStoreAndScoringTest extends SparkTestBase {
 
     @Test
     void customerScoresFollowTheContract() {
-        EvaluatedScorer gbt = result.evaluated().stream().filter(e -> e.name().equals("gbt")).findFirst().orElseThrow();
+        assertContract("gbt");
+    }
+
+    @Test
+    void theBgNbdBaselineGivesReasonsToo() {
+        assertContract("bg_nbd");
+    }
+
+    private void assertContract(String scorer) {
+        EvaluatedScorer gbt = result.evaluated().stream().filter(e -> e.name().equals(scorer)).findFirst().orElseThrow();
         Dataset<Row> scores = scores(modelOf(gbt)).cache();
         assertThat(scores.schema().fieldNames()).containsExactly(ScoreColumns.SCHEMA.fieldNames());
         double medium = data.config().model().riskMedium();
@@ -80,12 +89,12 @@ class ModelStoreAndScoringTest extends SparkTestBase {
         assertThat(scores.where(col(ScoreColumns.CHURN_PROBABILITY).lt(0).or(col(ScoreColumns.CHURN_PROBABILITY).gt(1))).count()).isZero();
         assertThat(scores.where("(risk_tier = 'high') <> (churn_probability >= " + high + ")"
                 + " OR (risk_tier = 'low') <> (churn_probability < " + medium + ")").count()).isZero();
-        assertThat(scores.where(col(ScoreColumns.SCORER).notEqual("gbt")).count()).isZero();
+        assertThat(scores.where(col(ScoreColumns.SCORER).notEqual(scorer)).count()).isZero();
         List<Row> sample = scores.where(col(ScoreColumns.REASON_3).isNotNull()).limit(20).collectAsList();
         assertThat(sample).isNotEmpty();
         for (Row r : sample) {
             for (String reason : new String[]{r.getAs(ScoreColumns.REASON_1), r.getAs(ScoreColumns.REASON_2), r.getAs(ScoreColumns.REASON_3)}) {
-                assertThat(reason).matches("[a-z0-9_]+ \\([+-]\\d+\\.\\d{2}\\)");
+                assertThat(reason).as(scorer).matches("[a-z0-9_]+ \\([+-]\\d+\\.\\d{2}\\)");
             }
         }
         // no segment or CLV tables given: those columns are null, not missing
