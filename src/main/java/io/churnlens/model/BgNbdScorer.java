@@ -34,7 +34,7 @@ public final class BgNbdScorer implements FittedScorer {
     BgNbdScorer(BgNbdModel model, double horizon, double[] medians) {
         this.model = model;
         this.horizon = horizon;
-        this.medians = medians.clone();
+        this.medians = medians == null ? null : medians.clone();
     }
 
     /** Empty (baseline left out, logged by the caller) when the fit does not converge. */
@@ -52,8 +52,9 @@ public final class BgNbdScorer implements FittedScorer {
     static BgNbdScorer fromState(Map<String, Object> state) {
         @SuppressWarnings("unchecked")
         java.util.List<Number> medians = (java.util.List<Number>) state.get("medians");
+        // A model stored before the reasons existed has no medians: it scores, without reasons.
         return new BgNbdScorer(new BgNbdModel(num(state, "r"), num(state, "alpha"), num(state, "a"), num(state, "b")),
-                num(state, "horizon"), medians.stream().mapToDouble(Number::doubleValue).toArray());
+                num(state, "horizon"), medians == null ? null : medians.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
     private static double num(Map<String, Object> state, String key) {
@@ -93,6 +94,9 @@ public final class BgNbdScorer implements FittedScorer {
      */
     @Override
     public Dataset<Row> withReasons(Dataset<Row> scored) {
+        if (medians == null) {
+            return FittedScorer.super.withReasons(scored);
+        }
         BgNbdModel m = model;
         double h = horizon;
         double[] med = medians;
@@ -116,7 +120,11 @@ public final class BgNbdScorer implements FittedScorer {
 
     @Override
     public Map<String, Object> state() {
-        return Map.of("r", model.r(), "alpha", model.alpha(), "a", model.a(), "b", model.b(), "horizon", horizon,
-                "medians", java.util.Arrays.stream(medians).boxed().toList());
+        Map<String, Object> state = new java.util.LinkedHashMap<>(Map.of("r", model.r(), "alpha", model.alpha(),
+                "a", model.a(), "b", model.b(), "horizon", horizon));
+        if (medians != null) {
+            state.put("medians", java.util.Arrays.stream(medians).boxed().toList());
+        }
+        return state;
     }
 }
