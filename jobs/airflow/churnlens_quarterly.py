@@ -20,7 +20,7 @@ AS_OF = (
     "{{ (data_interval_end.replace(day=1, month=((data_interval_end.month - 1) // 3) * 3 + 1)"
     " - macros.timedelta(days=1)).strftime('%Y-%m-%d') }}"
 )
-STAGES = ["ingest", "features", "segment", "clv", "impact", "report"]
+STAGES = ["ingest", "features", "segment", "clv", "train", "score", "impact", "report"]
 
 default_args = {
     "owner": "data-engineering",

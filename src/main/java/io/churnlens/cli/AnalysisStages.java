@@ -14,6 +14,8 @@ final class AnalysisStages {
             FeaturesCommand::features,
             SegmentCommand::segment,
             ClvCommand::clv,
+            TrainCommand::train,
+            ScoreCommand::score,
             ImpactCommand::impact,
             ReportCommand::report);
 

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 ok, 1 a stage failed, 2 bad command line or config, 3 input unreadable as configured,",
                 "4 another run holds the output root."},
         subcommands = {GenerateCommand.class, IngestCommand.class, FeaturesCommand.class, SegmentCommand.class,
-                ClvCommand.class, ImpactCommand.class, ReportCommand.class, PipelineCommand.class, BackfillCommand.class, CommandLine.HelpCommand.class})
+                ClvCommand.class, TrainCommand.class, BacktestCommand.class, ScoreCommand.class,
+                ImpactCommand.class, ReportCommand.class, PipelineCommand.class, BackfillCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -28,6 +28,7 @@ public record ChurnlensConfig(
         Features features,
         Segment segment,
         ImpactSettings impact,
+        Model model,
         String rendered) implements java.io.Serializable {
 
     public enum Format { CSV, JSON, PARQUET }
@@ -162,6 +163,50 @@ public record ChurnlensConfig(
     public record Segment(int kMin, int kMax, long seed, int maxRowsForKSelection, int maxIterations,
                           List<String> clusterFeatures) implements java.io.Serializable {}
 
+    /**
+     * The churn model ({@code model} section): split, candidates, their small hyper-parameter grids, calibration and
+     * risk tiers. Parsed and checked by {@link Model#parse}.
+     */
+    public record Model(long seed, double trainFraction, double validationFraction, List<String> features,
+                        List<String> candidates, List<String> baselines, List<Double> logisticRegParams,
+                        List<Double> logisticElasticNetParams, List<Integer> gbtMaxDepths, int gbtMaxIterations,
+                        double gbtStepSize, double riskMedium, double riskHigh) implements java.io.Serializable {
+        public static final List<String> CANDIDATES = List.of("logistic", "gbt");
+        public static final List<String> BASELINES = List.of("recency", "rfm_segment", "bg_nbd");
+
+        static Model parse(Config c) {
+            Settings s = new Settings(c, "model");
+            double seed = s.number("seed");
+            if (seed != Math.rint(seed)) throw s.invalid("seed", seed, "a whole number");
+            double train = s.fraction("train-fraction");
+            double validation = s.fraction("validation-fraction");
+            if (train <= 0 || validation <= 0 || train + validation >= 1) {
+                throw s.invalid("validation-fraction", validation, "fractions with train-fraction (" + train
+                        + ") such that both are > 0 and their sum < 1 (the rest is the holdout)");
+            }
+            List<String> features = List.copyOf(s.strings("features"));
+            if (features.isEmpty()) throw s.invalid("features", "[]", "a list of numeric customer_features columns");
+            List<String> candidates = List.copyOf(s.strings("candidates"));
+            if (!CANDIDATES.containsAll(candidates)) throw s.invalid("candidates", candidates, "a subset of " + CANDIDATES);
+            List<String> baselines = List.copyOf(s.strings("baselines"));
+            if (!BASELINES.containsAll(baselines)) throw s.invalid("baselines", baselines, "a subset of " + BASELINES);
+            if (candidates.isEmpty() && baselines.isEmpty()) throw s.invalid("candidates", "[]", "at least one candidate or baseline");
+            List<Double> reg = List.copyOf(s.numbers("logistic-reg-params"));
+            if (reg.isEmpty() || reg.stream().anyMatch(v -> v < 0)) throw s.invalid("logistic-reg-params", reg, "a non-empty list of numbers >= 0");
+            List<Double> mix = List.copyOf(s.numbers("logistic-elastic-net-params"));
+            if (mix.isEmpty() || mix.stream().anyMatch(v -> v < 0 || v > 1)) throw s.invalid("logistic-elastic-net-params", mix, "a non-empty list of numbers in [0, 1]");
+            List<Integer> depths = List.copyOf(s.ints("gbt-max-depths"));
+            if (depths.isEmpty() || depths.stream().anyMatch(d -> d < 1 || d > 30)) throw s.invalid("gbt-max-depths", depths, "a non-empty list of depths in 1..30");
+            double step = s.fraction("gbt-step-size");
+            if (step <= 0) throw s.invalid("gbt-step-size", step, "a number in (0, 1]");
+            double medium = s.fraction("risk-medium");
+            double high = s.fraction("risk-high");
+            if (high <= medium) throw s.invalid("risk-high", high, "a probability above model.risk-medium (" + medium + ")");
+            return new Model((long) seed, train, validation, features, candidates, baselines, reg, mix, depths,
+                    s.positiveInt("gbt-max-iterations"), step, medium, high);
+        }
+    }
+
     static ChurnlensConfig from(Config c) {
         Settings in = new Settings(c, "input");
         Input input = new Input(in.string("path"), in.choice("format", Format.class), in.bool("header"),
@@ -232,6 +277,7 @@ public record ChurnlensConfig(
 
         return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv, simulate, features, segment,
                 ImpactSettings.parse(c),
+                Model.parse(c),
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 

@@ -117,6 +117,35 @@ public final class TableStore {
         return exists(path + "/_SUCCESS");
     }
 
+    /**
+     * Publishes a model folder {@code <root>/models/<name>/as_of=T} atomically: {@code writer} fills a temporary
+     * folder (given as a path string), a {@code _SUCCESS} marker is added, and the folder is swapped into place like a
+     * report. A re-run replaces the snapshot's model.
+     */
+    public void publishModel(String name, LocalDate asOf, java.util.function.Consumer<String> writer) {
+        String target = layout.model(name, asOf);
+        recover(target);
+        Path targetPath = new Path(target);
+        Path tmp = sibling(targetPath, ".tmp-" + runId);
+        try {
+            FileSystem fs = fs(tmp);
+            fs.delete(tmp, true);
+            fs.mkdirs(tmp);
+            writer.accept(tmp.toString());
+            fs.create(new Path(tmp, "_SUCCESS"), true).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the model " + target + " failed: " + e.getMessage(), e);
+        }
+        swap(tmp, targetPath);
+        LOG.info("published model {}", target);
+    }
+
+    /** The folder of a published model, or empty when none is published for that date. */
+    public Optional<String> model(String name, LocalDate asOf) {
+        String path = layout.model(name, asOf);
+        return isPublished(path) ? Optional.of(path) : Optional.empty();
+    }
+
     /** Writes a CSV folder (one file, with header), atomically: for generated raw exports. */
     public void publishCsv(Dataset<Row> rows, String target) {
         recover(target);

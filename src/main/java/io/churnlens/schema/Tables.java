@@ -19,6 +19,10 @@ public final class Tables {
     public static final String SCENARIOS = "scenarios";
     public static final String COHORT_RETENTION = "cohort_retention";
     public static final String SEGMENT_RISK = "segment_risk";
+    public static final String MODEL_METRICS = "model_metrics";
+    public static final String MODEL_BACKTEST = "model_backtest";
+    /** Name of the churn model under {@code <root>/models/}. */
+    public static final String CHURN_MODEL = "churn";
     /** Partition column of every report table. */
     public static final String AS_OF = "as_of";
 }

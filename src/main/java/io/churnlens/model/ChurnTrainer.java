@@ -1,0 +1,173 @@
+package io.churnlens.model;
+
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.schema.FeatureColumns;
+import io.churnlens.schema.ScoreColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * Trains and compares the churn scorers on one labelled set (customer_features as of a cutoff C plus the label
+ * "no purchase in (C, C+H]", see {@code features.TrainingSet}):
+ * <ol>
+ *   <li>seeded split by customer ({@link CustomerSplit}): train / validation / holdout;</li>
+ *   <li>baselines fitted on train (recency needs no fit); learned candidates fitted on class-weighted train rows
+ *       with their hyper-parameters chosen on validation;</li>
+ *   <li>each scorer calibrated by Platt scaling on validation;</li>
+ *   <li>every scorer measured on the holdout, which neither the fits, the choice of hyper-parameters nor the
+ *       calibration saw; the champion is the highest holdout ROC AUC (ties: the lower log loss).</li>
+ * </ol>
+ */
+public final class ChurnTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(ChurnTrainer.class);
+    private final ChurnlensConfig.Model settings;
+    private final double horizonInTimeUnits;
+    private final int maxDistinctStatistics;
+
+    /**
+     * @param horizonInTimeUnits H in the time unit of the features' t_x and t_cal (for the BG/NBD baseline)
+     */
+    public ChurnTrainer(ChurnlensConfig.Model settings, double horizonInTimeUnits, int maxDistinctStatistics) {
+        this.settings = settings;
+        this.horizonInTimeUnits = horizonInTimeUnits;
+        this.maxDistinctStatistics = maxDistinctStatistics;
+    }
+
+    public ChurnTrainer(ChurnlensConfig config) {
+        this(config.model(), (double) config.churn().horizonDays() / config.time().unit().days,
+                config.clv().maxDistinctStatistics());
+    }
+
+    /** Adds the split column (train / validation / holdout) that {@link #train} uses. */
+    public Dataset<Row> split(Dataset<Row> labelled) {
+        return labelled.withColumn(ModelFrame.SPLIT,
+                CustomerSplit.of(settings.seed(), settings.trainFraction(), settings.validationFraction()));
+    }
+
+    public TrainingResult train(Dataset<Row> labelled) {
+        requireFeatureColumns(labelled);
+        Dataset<Row> data = split(labelled).cache();
+        try {
+            Map<String, long[]> balance = classBalance(data);
+            for (String s : List.of(ModelFrame.TRAIN, ModelFrame.VALIDATION, ModelFrame.HOLDOUT)) {
+                long[] b = balance.getOrDefault(s, new long[]{0, 0});
+                if (b[1] == 0 || b[1] == b[0]) {
+                    throw new IllegalArgumentException("the " + s + " split has " + b[0] + " customers and " + b[1]
+                            + " churners: both classes are needed in every split (more customers, or other model.*-fraction values)");
+                }
+            }
+            Column isTrain = col(ModelFrame.SPLIT).equalTo(ModelFrame.TRAIN);
+            Dataset<Row> train = data.where(isTrain);
+            Dataset<Row> validation = data.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION));
+
+            List<FittedScorer> scorers = new ArrayList<>();
+            for (String name : settings.baselines()) {
+                switch (name) {
+                    case RecencyScorer.NAME -> scorers.add(new RecencyScorer());
+                    case RfmSegmentScorer.NAME -> scorers.add(RfmSegmentScorer.fit(data, isTrain));
+                    case BgNbdScorer.NAME -> BgNbdScorer.fit(train, horizonInTimeUnits, maxDistinctStatistics)
+                            .ifPresentOrElse(scorers::add, () -> LOG.warn("bg_nbd baseline left out: the BG/NBD fit did not converge"));
+                    default -> throw new IllegalArgumentException("unknown baseline " + name);
+                }
+            }
+            for (String name : settings.candidates()) {
+                switch (name) {
+                    case LogisticScorer.NAME -> scorers.add(LogisticScorer.fit(train, validation, settings.features(), settings));
+                    case GbtScorer.NAME -> scorers.add(GbtScorer.fit(train, validation, settings.features(), settings));
+                    default -> throw new IllegalArgumentException("unknown candidate " + name);
+                }
+            }
+            List<EvaluatedScorer> evaluated = new ArrayList<>();
+            for (FittedScorer scorer : scorers) {
+                evaluated.add(evaluate(scorer, data));
+            }
+            EvaluatedScorer champion = evaluated.stream()
+                    .max(Comparator.comparingDouble((EvaluatedScorer e) -> e.holdout().rocAuc())
+                            .thenComparingDouble(e -> -e.holdout().logLoss()))
+                    .orElseThrow();
+            return new TrainingResult(evaluated, champion, reason(champion, evaluated), balance);
+        } finally {
+            data.unpersist();
+        }
+    }
+
+    private EvaluatedScorer evaluate(FittedScorer scorer, Dataset<Row> data) {
+        Dataset<Row> raw = scorer.rawScores(data).cache();
+        try {
+            PlattCalibration platt = PlattCalibration.fit(raw.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)),
+                    ModelFrame.RAW_SCORE, FeatureColumns.CHURNED);
+            Dataset<Row> p = raw.withColumn(ScoreColumns.CHURN_PROBABILITY, platt.probability(col(ModelFrame.RAW_SCORE)));
+            BinaryMetrics validation = BinaryMetrics.of(p.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)),
+                    ScoreColumns.CHURN_PROBABILITY, FeatureColumns.CHURNED);
+            BinaryMetrics holdout = BinaryMetrics.of(p.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.HOLDOUT)),
+                    ScoreColumns.CHURN_PROBABILITY, FeatureColumns.CHURNED);
+            LOG.info("{}: holdout ROC AUC {} PR AUC {} calibration error {}", scorer.name(), holdout.rocAuc(),
+                    holdout.prAuc(), holdout.calibrationError());
+            return new EvaluatedScorer(scorer, platt, validation, holdout);
+        } finally {
+            raw.unpersist();
+        }
+    }
+
+    /** Why the champion won, and whether the learned models beat the best baseline. */
+    static String reason(EvaluatedScorer champion, List<EvaluatedScorer> all) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "highest holdout ROC AUC: %s %.4f",
+                champion.name(), champion.holdout().rocAuc()));
+        all.stream().filter(e -> e != champion)
+                .max(Comparator.comparingDouble(e -> e.holdout().rocAuc()))
+                .ifPresent(e -> s.append(String.format(Locale.ROOT, "; runner-up %s %.4f", e.name(), e.holdout().rocAuc())));
+        Optional<EvaluatedScorer> bestBaseline = all.stream().filter(e -> isBaseline(e.name()))
+                .max(Comparator.comparingDouble(e -> e.holdout().rocAuc()));
+        Optional<EvaluatedScorer> bestLearned = all.stream().filter(e -> !isBaseline(e.name()))
+                .max(Comparator.comparingDouble(e -> e.holdout().rocAuc()));
+        if (bestBaseline.isPresent() && bestLearned.isPresent()
+                && bestLearned.get().holdout().rocAuc() <= bestBaseline.get().holdout().rocAuc()) {
+            s.append(String.format(Locale.ROOT, "; no learned model beats the best baseline (%s %.4f vs %s %.4f)",
+                    bestLearned.get().name(), bestLearned.get().holdout().rocAuc(), bestBaseline.get().name(),
+                    bestBaseline.get().holdout().rocAuc()));
+        }
+        return s.toString();
+    }
+
+    static boolean isBaseline(String scorer) {
+        return ChurnlensConfig.Model.BASELINES.contains(scorer);
+    }
+
+    private static Map<String, long[]> classBalance(Dataset<Row> data) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (Row r : data.groupBy(ModelFrame.SPLIT).agg(count(lit(1)), sum(col(FeatureColumns.CHURNED).cast("long")))
+                .collectAsList()) {
+            out.put(r.getString(0), new long[]{r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2)});
+        }
+        return out;
+    }
+
+    private void requireFeatureColumns(Dataset<Row> labelled) {
+        List<String> columns = Arrays.asList(labelled.columns());
+        List<String> missing = settings.features().stream().filter(f -> !columns.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("model.features names columns that customer_features does not have: "
+                    + missing + "; choose among " + columns);
+        }
+        if (settings.features().contains(FeatureColumns.CHURNED)) {
+            throw new IllegalArgumentException("model.features must not contain the label column " + FeatureColumns.CHURNED);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.churnlens.schema;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code model_metrics} and {@code model_backtest} (long format, one value per row, plain types): every scorer's
+ * metrics on one evaluation set, its calibration table, its top features, the class balance, and the champion.
+ */
+public final class ModelColumns {
+    private ModelColumns() {}
+
+    /** logistic | gbt | recency | rfm_segment | bg_nbd; "all" for rows about the data (class balance). */
+    public static final String SCORER = "scorer";
+    /** True on every row of the scorer chosen as champion. */
+    public static final String CHAMPION = "champion";
+    /** Which customers the row is measured on: holdout | validation | backtest; train for importance and selection rows. */
+    public static final String EVALUATION = "evaluation";
+    /** metric | calibration | importance | class_balance | selection. */
+    public static final String KIND = "kind";
+    /**
+     * metric: roc_auc, pr_auc, brier, log_loss, top_decile_lift, top_decile_capture, calibration_error, customers,
+     * churners; calibration: predicted_mean,
+     * observed_rate, customers; importance: the feature name; class_balance: customers, churners, churn_rate;
+     * selection: the chosen hyper-parameters, fitted baseline parameters and the Platt intercept and slope.
+     */
+    public static final String NAME = "name";
+    /** Calibration decile 1..10 (1 = lowest predicted probability), importance rank 1..; null otherwise. */
+    public static final String BIN = "bin";
+    public static final String VALUE = "value";
+    /** Free text: why this scorer is (not) the champion, what a value means. */
+    public static final String NOTE = "note";
+
+    public static final String KIND_METRIC = "metric";
+    public static final String KIND_CALIBRATION = "calibration";
+    public static final String KIND_IMPORTANCE = "importance";
+    public static final String KIND_CLASS_BALANCE = "class_balance";
+    public static final String KIND_SELECTION = "selection";
+
+    public static final StructType SCHEMA = new StructType()
+            .add(SCORER, DataTypes.StringType, false)
+            .add(CHAMPION, DataTypes.BooleanType, false)
+            .add(EVALUATION, DataTypes.StringType, false)
+            .add(KIND, DataTypes.StringType, false)
+            .add(NAME, DataTypes.StringType, false)
+            .add(BIN, DataTypes.IntegerType, true)
+            .add(VALUE, DataTypes.DoubleType, true)
+            .add(NOTE, DataTypes.StringType, true);
+}
