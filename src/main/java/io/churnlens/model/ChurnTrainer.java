@@ -1,6 +1,7 @@
 package io.churnlens.model;
 
 import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.features.StableLayout;
 import io.churnlens.schema.FeatureColumns;
 import io.churnlens.schema.ScoreColumns;
 import org.apache.spark.sql.Column;
@@ -63,7 +64,8 @@ public final class ChurnTrainer {
 
     public TrainingResult train(Dataset<Row> labelled) {
         requireFeatureColumns(labelled);
-        Dataset<Row> data = split(labelled).cache();
+        // A fixed layout: the MLlib fits (and so the metrics) are the same on any cluster and partitioning.
+        Dataset<Row> data = StableLayout.byCustomer(split(labelled)).cache();
         try {
             Map<String, long[]> balance = classBalance(data);
             for (String s : List.of(ModelFrame.TRAIN, ModelFrame.VALIDATION, ModelFrame.HOLDOUT)) {

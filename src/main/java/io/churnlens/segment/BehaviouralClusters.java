@@ -1,6 +1,7 @@
 package io.churnlens.segment;
 
 import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.features.StableLayout;
 import io.churnlens.schema.FeatureColumns;
 import io.churnlens.schema.SegmentColumns;
 import org.apache.spark.ml.Pipeline;
@@ -48,8 +49,7 @@ import static org.apache.spark.sql.functions.xxhash64;
  * partitioning) and scored by {@link ClusteringEvaluator} silhouette; the best k (the smaller on a tie) is then
  * refitted on all customers, and its silhouette on the sample is the one reported.
  *
- * <p><b>Stability:</b> the input is hash-partitioned into a fixed number of partitions and sorted by customer_id
- * before fitting, so k-means sees the
+ * <p><b>Stability:</b> the input is laid out by {@link StableLayout} before fitting, so k-means sees the
  * same rows in the same order on every run, and the reported cluster ids and names come from {@link ClusterNamer}
  * (ordered by value), not from the k-means index.
  *
@@ -63,12 +63,6 @@ public final class BehaviouralClusters {
     private static final String SCALED_VECTOR = "_cluster_scaled";
     private static final String KMEANS_INDEX = "_kmeans_index";
     private static final long HASH_BUCKETS = 1_000_000L;
-    /**
-     * k-means|| draws its initial centres partition by partition (seed + partition index), so the partition count is
-     * fixed here rather than taken from spark.sql.shuffle.partitions: the same customers give the same clusters on a
-     * laptop and on a cluster.
-     */
-    private static final int FIT_PARTITIONS = 8;
 
     private final ChurnlensConfig.Segment spec;
 
@@ -94,9 +88,8 @@ public final class BehaviouralClusters {
         LinkedHashSet<String> columns = new LinkedHashSet<>(List.of(FeatureColumns.CUSTOMER_ID,
                 FeatureColumns.RECENCY_DAYS, FeatureColumns.PURCHASE_DAYS, FeatureColumns.MONETARY_TOTAL));
         columns.addAll(inputs);
-        Dataset<Row> prepared = features.select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
-                .repartition(FIT_PARTITIONS, col(FeatureColumns.CUSTOMER_ID))
-                .sortWithinPartitions(FeatureColumns.CUSTOMER_ID)
+        Dataset<Row> prepared = StableLayout.byCustomer(
+                        features.select(columns.stream().map(c -> col(c)).toArray(Column[]::new)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long customers = prepared.count();
