@@ -14,8 +14,8 @@ final class AnalysisStages {
             FeaturesCommand::features,
             SegmentCommand::segment,
             ClvCommand::clv,
-            TrainCommand::train,
-            ScoreCommand::score,
+            TrainCommand::trainWhenPossible,
+            ScoreCommand::scoreWhenModelExists,
             ImpactCommand::impact,
             ReportCommand::report);
 

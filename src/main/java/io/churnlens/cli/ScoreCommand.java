@@ -37,6 +37,16 @@ public final class ScoreCommand extends JobCommand {
         score(ctx, ctx.asOf);
     }
 
+    /** The pipeline's score: skipped with a warning when train found too little history for this snapshot. */
+    static void scoreWhenModelExists(RunContext ctx) {
+        if (ctx.store.model(Tables.CHURN_MODEL, ctx.asOf).isPresent()) {
+            score(ctx);
+        } else {
+            Console.out("    WARNING: no churn model as of %s: customer_scores not written; revenue at risk will be "
+                    + "empty (train with more history, or `churnlens score --model-as-of` an earlier model)", ctx.asOf);
+        }
+    }
+
     static void score(RunContext ctx, LocalDate modelAsOf) {
         ctx.stage("score", () -> {
             String dir = ctx.store.model(Tables.CHURN_MODEL, modelAsOf).orElseThrow(() -> new InputException(

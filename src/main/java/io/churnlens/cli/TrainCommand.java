@@ -6,6 +6,7 @@ import io.churnlens.features.TrainingSet;
 import io.churnlens.model.ChurnModel;
 import io.churnlens.model.ChurnTrainer;
 import io.churnlens.model.MetricsTable;
+import io.churnlens.model.NotEnoughTrainingData;
 import io.churnlens.model.TrainingResult;
 import io.churnlens.schema.Tables;
 import org.apache.spark.sql.Dataset;
@@ -37,12 +38,32 @@ public final class TrainCommand extends JobCommand {
     }
 
     static void train(RunContext ctx) {
+        train(ctx, false);
+    }
+
+    /**
+     * The pipeline's train: a snapshot with too little labelled history (the first quarters of a backfill) is
+     * skipped with a warning instead of failing the run; {@code score} then skips too, and the impact figures that
+     * need scores are null with a note.
+     */
+    static void trainWhenPossible(RunContext ctx) {
+        train(ctx, true);
+    }
+
+    private static void train(RunContext ctx, boolean skipWhenTooLittleHistory) {
         ctx.stage("train", () -> {
             int horizon = ctx.config.churn().horizonDays();
             Dataset<Row> labelled = new TrainingSet(new CustomerFeatures(FeatureSpec.from(ctx.config)))
                     .build(ctx.store.requireTransactions(), ctx.asOf, horizon).cache();
             try {
-                TrainingResult result = new ChurnTrainer(ctx.config).train(labelled);
+                TrainingResult result;
+                try {
+                    result = new ChurnTrainer(ctx.config).train(labelled);
+                } catch (NotEnoughTrainingData e) {
+                    if (!skipWhenTooLittleHistory) throw e;
+                    Console.out("    WARNING: no churn model as of %s: %s", ctx.asOf, e.getMessage());
+                    return Map.of("models_trained", 0L);
+                }
                 ctx.store.publishReport(Tables.MODEL_METRICS, ctx.asOf, MetricsTable.of(result).toDataset(ctx.spark));
                 ChurnModel model = ChurnModel.of(result, ctx.asOf, horizon, ctx.config.model(), ctx.spark.version());
                 ctx.store.publishModel(Tables.CHURN_MODEL, ctx.asOf, dir -> model.writeTo(ctx.spark, dir));
@@ -50,6 +71,7 @@ public final class TrainCommand extends JobCommand {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 result.classBalance().forEach((split, c) -> counts.put(split + "_customers", c[0]));
                 counts.put("scorers", (long) result.evaluated().size());
+                counts.put("models_trained", 1L);
                 return counts;
             } finally {
                 labelled.unpersist();

@@ -71,7 +71,7 @@ public final class ChurnTrainer {
             for (String s : List.of(ModelFrame.TRAIN, ModelFrame.VALIDATION, ModelFrame.HOLDOUT)) {
                 long[] b = balance.getOrDefault(s, new long[]{0, 0});
                 if (b[1] == 0 || b[1] == b[0]) {
-                    throw new IllegalArgumentException("the " + s + " split has " + b[0] + " customers and " + b[1]
+                    throw new NotEnoughTrainingData("the " + s + " split has " + b[0] + " customers and " + b[1]
                             + " churners: both classes are needed in every split (more customers, or other model.*-fraction values)");
                 }
             }
