@@ -49,13 +49,7 @@ public final class BtydStatistics {
                         col(FeatureColumns.T_X).cast("double").as(FeatureColumns.T_X),
                         col(FeatureColumns.T_CAL).cast("double").as(FeatureColumns.T_CAL))
                 .agg(count(lit(1)).as(COUNT));
-        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
-        if (rows.size() > maxRows) {
-            return onExecutors(groups, "(x, t_x, T)", maxRows, BtydStatistics::rfmTable);
-        }
-        RfmTable table = rfmTable(sorted(rows).iterator());
-        LOG.info("BTYD statistics: {} customers in {} distinct (x, t_x, T) rows", (long) table.customers(), table.rows());
-        return StatisticChunks.onDriver(table);
+        return chunks(groups, "(x, t_x, T)", maxRows, BtydStatistics::rfmTable);
     }
 
     /**
@@ -69,15 +63,22 @@ public final class BtydStatistics {
                 .where(validPurchaseStatistics().and(col(FeatureColumns.X).gt(0)).and(mean.gt(0)))
                 .groupBy(col(FeatureColumns.X).cast("int").as(FeatureColumns.X), mean.as(FeatureColumns.REPEAT_SPEND_MEAN))
                 .agg(count(lit(1)).as(COUNT));
-        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
-        if (rows.size() > maxRows) {
-            return onExecutors(groups, "(x, repeat_spend_mean)", maxRows, BtydStatistics::spendTable);
-        }
-        return StatisticChunks.onDriver(spendTable(sorted(rows).iterator()));
+        return chunks(groups, "(x, repeat_spend_mean)", maxRows, BtydStatistics::spendTable);
     }
 
     private interface TableBuilder<T> extends java.io.Serializable {
         T build(Iterator<Row> rows);
+    }
+
+    /** At most {@code maxRows} groups: collected, sorted and built into one table on the driver; else left in chunks. */
+    private static <T extends java.io.Serializable> StatisticChunks<T> chunks(Dataset<Row> groups, String key,
+                                                                            int maxRows, TableBuilder<T> builder) {
+        List<Row> rows = groups.limit(maxRows + 1).collectAsList();
+        if (rows.size() > maxRows) {
+            return onExecutors(groups, key, maxRows, builder);
+        }
+        LOG.info("BTYD statistics: {} distinct {} rows, fitted on the driver", rows.size(), key);
+        return StatisticChunks.onDriver(builder.build(sorted(rows).iterator()));
     }
 
     /**

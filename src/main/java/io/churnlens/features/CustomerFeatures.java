@@ -32,7 +32,7 @@ import static org.apache.spark.sql.functions.xxhash64;
  * <p><b>No leakage:</b> the first operation on the transactions drops every row after T; nothing below sees them.
  *
  * <p><b>How it runs</b> (what makes it cheap; see {@code FeaturesBenchmark}): the rows up to T are reduced to
- * (customer, days before T, cents, return flag[, product and category hashes, country, channel]), shuffled once by
+ * (customer, days before T, cents, purchase-row flag[, product and category hashes, country, channel]), shuffled once by
  * customer, and folded customer by customer in one pass over each partition ({@link CustomerStream}). One shuffle
  * and no sort of the partition, whatever the number of features: no window function for the gaps between purchase
  * days, no object aggregates for the distinct products or the modal country. Money is summed as whole cents in a
@@ -45,6 +45,7 @@ public final class CustomerFeatures {
     // Columns of the input to CustomerStream, computed before the shuffle.
     private static final String CENTS = "_cents";
     private static final String DAYS_AGO = "_days_ago";
+    private static final String IS_PURCHASE = "_is_purchase";
 
     private final FeatureSpec spec;
 
@@ -60,7 +61,7 @@ public final class CustomerFeatures {
         Column t = lit(Date.valueOf(asOf));
         List<Column> input = new ArrayList<>(List.of(col(TransactionColumns.CUSTOMER_ID),
                 datediff(t, col(TransactionColumns.EVENT_DATE)).as(DAYS_AGO),
-                toCents(col(TransactionColumns.AMOUNT)).as(CENTS), col(TransactionColumns.IS_RETURN)));
+                toCents(col(TransactionColumns.AMOUNT)).as(CENTS), Purchases.isPurchaseRow().as(IS_PURCHASE)));
         if (spec.descriptiveColumns()) {
             input.addAll(List.of(hashed(TransactionColumns.PRODUCT_ID), hashed(TransactionColumns.CATEGORY),
                     col(TransactionColumns.COUNTRY), col(TransactionColumns.CHANNEL)));

@@ -27,10 +27,11 @@ import java.util.Map;
  * partition (measured: the partition sort cost more than the shuffle). Memory: the partition's rows as primitives,
  * about 20 bytes a row, plus one object per customer.
  *
- * <p>A purchase day is a day with at least one row that is not a return, as {@link Purchases} defines it.
+ * <p>A purchase day is a day with at least one purchase row; the flag comes from {@link Purchases#isPurchaseRow()},
+ * and every other row is a return.
  *
  * <p>Input columns, in this order: customer_id (string), days before T (int, >= 0), amount in cents (long),
- * is_return (boolean), then, when {@code descriptive}, hashes of product_id and category (longs, nullable), country
+ * is a purchase row (boolean), then, when {@code descriptive}, hashes of product_id and category (longs, nullable), country
  * and channel (strings, nullable).
  * Output: {@link #SCHEMA} (the descriptive columns null when not {@code descriptive}). Customers without a purchase
  * day are not emitted.
@@ -131,7 +132,7 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
         // The customer's rows, buffered until the partition is read.
         int[] daysAgo = new int[4];
         long[] cents = new long[4];
-        boolean[] isReturn = new boolean[4];
+        boolean[] isPurchase = new boolean[4];
         // The open day of the fold.
         int day = -1;
         long dayNet;
@@ -145,11 +146,11 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
             if (rowCount == daysAgo.length) {
                 daysAgo = java.util.Arrays.copyOf(daysAgo, 2 * rowCount);
                 cents = java.util.Arrays.copyOf(cents, 2 * rowCount);
-                isReturn = java.util.Arrays.copyOf(isReturn, 2 * rowCount);
+                isPurchase = java.util.Arrays.copyOf(isPurchase, 2 * rowCount);
             }
             daysAgo[rowCount] = r.getInt(1);
             cents[rowCount] = r.getLong(2);
-            isReturn[rowCount] = r.getBoolean(3);
+            isPurchase[rowCount] = r.getBoolean(3);
             rowCount++;
             if (descriptive) {
                 if (!r.isNullAt(4)) products.add(r.getLong(4));
@@ -176,12 +177,12 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
                     dayHasPurchase = false;
                 }
                 dayNet += cents[i];
-                if (isReturn[i]) {
-                    returnRows++;
-                    returned -= cents[i];
-                } else {
+                if (isPurchase[i]) {
                     dayHasPurchase = true;
                     purchased += cents[i];
+                } else {
+                    returnRows++;
+                    returned -= cents[i];
                 }
             }
             closeDay();
