@@ -12,9 +12,9 @@ import java.util.List;
  * @param windowsDays     trailing windows in days (default 30, 90, 180, 365); a window of N days covers T-N+1 .. T
  * @param trendWindowDays W of the trend columns, which compare (T-W, T] with (T-2W, T-W] (default 90)
  * @param timeUnit        unit of t_x and t_cal (default weeks = days / 7)
- * @param descriptiveColumns compute distinct_products, distinct_categories, country and channel (one more
- *                        aggregation and a join, about half the stage's time); when false they are null. On when
- *                        the input maps any of product-id, category, country, channel
+ * @param descriptiveColumns compute distinct_products, distinct_categories, country and channel (four more columns
+ *                        through the shuffle and the per-customer pass); when false they are null. On when the
+ *                        input maps any of product-id, category, country, channel
  */
 public record FeatureSpec(List<Integer> windowsDays, int trendWindowDays, ChurnlensConfig.TimeUnit timeUnit,
                           boolean descriptiveColumns) implements Serializable {

@@ -25,13 +25,14 @@ import static org.apache.spark.sql.functions.*;
  * most 2× the plain scan-and-group-by.
  *
  * <pre>
- * java -Xmx8g &lt;spark.jvm.flags&gt; -cp target/classes:target/test-classes:$(cat /tmp/cp-feat.txt) \
- *      io.churnlens.bench.FeaturesBenchmark [customers=1000000] [transactions=10000000] [rounds=2] [dir]
+ * java -Xmx8g &lt;spark.jvm.flags&gt; -cp target/classes:target/test-classes:$(cat /tmp/cp-test.txt) \
+ *      io.churnlens.bench.FeaturesBenchmark [customers=1000000] [transactions=10000000] [rounds=5] [dir]
  * </pre>
  * The data is generated with Spark (four years, ~5% returns, product/category/country/channel filled in) and
- * written once to Parquet (reused when {@code dir} already holds them); each round runs the baseline and then the features stage, and the last round's times
- * (warm JIT and page cache for both) give the ratio. The features stage is timed twice: with the descriptive
- * columns (distinct products/categories, modal country/channel) and without them.
+ * written once to Parquet (reused when {@code dir} already holds them); each round runs the baseline and then the
+ * features stage; the result is the median over the rounds after the first (which warms the JIT and page cache).
+ * The features stage is timed twice: with the descriptive columns (distinct products/categories, modal
+ * country/channel) and without them.
  */
 public final class FeaturesBenchmark {
     private static final LocalDate START = LocalDate.of(2021, 1, 1);
@@ -40,7 +41,7 @@ public final class FeaturesBenchmark {
     public static void main(String[] args) throws Exception {
         long customers = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         long transactions = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("churnlens-bench");
 
         SparkSession spark = SparkSession.builder().appName("features-benchmark")
@@ -66,25 +67,27 @@ public final class FeaturesBenchmark {
         List<Integer> windows = List.of(30, 90, 180, 365);
         CustomerFeatures all = new CustomerFeatures(new FeatureSpec(windows, 90, TimeUnit.WEEKS, true));
         CustomerFeatures core = new CustomerFeatures(new FeatureSpec(windows, 90, TimeUnit.WEEKS, false));
-        double baseline = 0;
-        double withDescriptive = 0;
-        double withoutDescriptive = 0;
-        for (int round = 1; round <= rounds; round++) {
-            baseline = time(() -> spark.read().parquet(path).groupBy(TransactionColumns.CUSTOMER_ID)
+        double[] baseline = new double[rounds];
+        double[] withDescriptive = new double[rounds];
+        double[] withoutDescriptive = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            baseline[round] = time(() -> spark.read().parquet(path).groupBy(TransactionColumns.CUSTOMER_ID)
                     .agg(count(lit(1)), sum(TransactionColumns.AMOUNT)));
-            withDescriptive = time(() -> all.asOf(spark.read().parquet(path), asOf));
-            withoutDescriptive = time(() -> core.asOf(spark.read().parquet(path), asOf));
+            withDescriptive[round] = time(() -> all.asOf(spark.read().parquet(path), asOf));
+            withoutDescriptive[round] = time(() -> core.asOf(spark.read().parquet(path), asOf));
             System.out.printf(Locale.ROOT, "round %d: scan+groupBy %.1f s | features %.1f s (ratio %.2f) | "
                             + "features without descriptive columns %.1f s (ratio %.2f)%n",
-                    round, baseline, withDescriptive, withDescriptive / baseline, withoutDescriptive,
-                    withoutDescriptive / baseline);
+                    round + 1, baseline[round], withDescriptive[round], withDescriptive[round] / baseline[round],
+                    withoutDescriptive[round], withoutDescriptive[round] / baseline[round]);
         }
-        System.out.printf(Locale.ROOT, "RESULT customers=%d transactions=%d cores=%d shuffle.partitions=%s "
+        // The first round warms the JIT and the page cache; the median of the others resists a noisy neighbour.
+        int from = rounds > 1 ? 1 : 0;
+        System.out.printf(Locale.ROOT, "RESULT customers=%d transactions=%d cores=%d (median of rounds %d..%d) "
                         + "scan+groupBy=%.1fs features=%.1fs (ratio %.2f) features-without-descriptive=%.1fs "
                         + "(ratio %.2f); target <= 2%n",
-                customers, transactions, Runtime.getRuntime().availableProcessors(),
-                spark.conf().get("spark.sql.shuffle.partitions"), baseline, withDescriptive,
-                withDescriptive / baseline, withoutDescriptive, withoutDescriptive / baseline);
+                customers, transactions, Runtime.getRuntime().availableProcessors(), from + 1, rounds,
+                median(baseline, from), median(withDescriptive, from), medianRatio(withDescriptive, baseline, from),
+                median(withoutDescriptive, from), medianRatio(withoutDescriptive, baseline, from));
         spark.stop();
     }
 
@@ -93,6 +96,20 @@ public final class FeaturesBenchmark {
         long start = System.nanoTime();
         plan.get().write().format("noop").mode(SaveMode.Overwrite).save();
         return seconds(start);
+    }
+
+    private static double median(double[] values, int from) {
+        double[] sorted = java.util.Arrays.copyOfRange(values, from, values.length);
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The median over rounds of the ratio within a round (both timed back to back, under the same load). */
+    private static double medianRatio(double[] stage, double[] baseline, int from) {
+        double[] ratios = new double[stage.length];
+        for (int i = 0; i < stage.length; i++) ratios[i] = stage[i] / baseline[i];
+        return median(ratios, from);
     }
 
     private static double seconds(long startNanos) {

@@ -220,6 +220,16 @@ class CustomerFeaturesTest extends SparkTestBase {
     }
 
     @Test
+    void theSameTableWhateverThePartitioning() {
+        Dataset<Row> usual = new CustomerFeatures(WEEKS).asOf(example().toDataset(spark), T);
+        // One row per partition: every customer's rows still meet in one partition, so nothing may change.
+        Dataset<Row> scattered = new CustomerFeatures(WEEKS, 1).asOf(example().toDataset(spark), T);
+        assertThat(scattered.count()).isEqualTo(usual.count());
+        assertThat(scattered.exceptAll(usual).count()).isZero();
+        assertThat(usual.exceptAll(scattered).count()).isZero();
+    }
+
+    @Test
     void plainColumnTypesOnly() {
         Dataset<Row> table = new CustomerFeatures(WEEKS).asOf(example().toDataset(spark), T);
         assertThat(table.schema().fields()).allSatisfy(f ->
