@@ -20,8 +20,6 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
@@ -35,21 +33,19 @@ import static org.apache.spark.sql.functions.xxhash64;
  *
  * <p><b>No leakage:</b> the first operation on the transactions drops every row after T; nothing below sees them.
  *
- * <p><b>How it runs</b> (what makes it cheap; see {@code FeaturesBenchmark}): the rows up to T are reduced to
- * (customer, days before T, cents, purchase-row flag[, product and category hashes, country, channel]), shuffled once by
- * customer into partitions of about 50 000 rows, and folded customer by customer in one pass over each partition
- * ({@link CustomerStream}). One shuffle and no sort of the partition, whatever the number of features: no window function for the gaps between purchase
- * days, no object aggregates for the distinct products or the modal country. Money is summed as whole cents in a
+ * <p><b>How it runs</b> (what makes it cheap; see {@code FeaturesBenchmark}): one small job counts the rows up to T
+ * and lists their countries and channels ({@link GroupDictionary}); the rows are then reduced to primitives
+ * ({@link StreamRow}: customer, days before T, cents, flags, hashes of product, category, country and channel),
+ * shuffled once by customer into partitions of about 50 000 rows, and folded customer by customer in one pass over
+ * each partition ({@link CustomerStream}). One shuffle and no sort of the partition, whatever the number of
+ * features: no window function for the gaps between purchase days, no object aggregates for the distinct products
+ * or the modal country. Money is summed as whole cents in a
  * {@code long} (exact below about 90 trillion) and turned into decimal(18,2) once per customer in Java, because
  * Spark's decimal sums and divisions go through {@code java.math.BigDecimal} per row at precision 38.
  *
  * <p>Column meanings and units are documented on {@link FeatureColumns}.
  */
 public final class CustomerFeatures {
-    // Columns of the input to CustomerStream, computed before the shuffle.
-    private static final String CENTS = "_cents";
-    private static final String DAYS_AGO = "_days_ago";
-    private static final String IS_PURCHASE = "_is_purchase";
     private static final String GROUP_ROWS = "_rows";
 
     /**
@@ -81,14 +77,9 @@ public final class CustomerFeatures {
     public Dataset<Row> asOf(Dataset<Row> transactions, LocalDate asOf) {
         Column t = lit(Date.valueOf(asOf));
         Dataset<Row> upToT = transactions.where(col(TransactionColumns.EVENT_DATE).leq(t));
-        List<Column> input = new ArrayList<>(List.of(col(TransactionColumns.CUSTOMER_ID),
-                datediff(t, col(TransactionColumns.EVENT_DATE)).as(DAYS_AGO),
-                toCents(col(TransactionColumns.AMOUNT)).as(CENTS), Purchases.isPurchaseRow().as(IS_PURCHASE)));
         long rows;
         CustomerStream stream;
         if (spec.descriptiveColumns()) {
-            input.addAll(List.of(hashed(TransactionColumns.PRODUCT_ID), hashed(TransactionColumns.CATEGORY),
-                    hashed(TransactionColumns.COUNTRY), hashed(TransactionColumns.CHANNEL)));
             List<Row> groups = upToT.groupBy(col(TransactionColumns.COUNTRY), col(TransactionColumns.CHANNEL))
                     .agg(count(lit(1)).as(GROUP_ROWS))
                     .select(col(TransactionColumns.COUNTRY), hashed(TransactionColumns.COUNTRY),
@@ -102,8 +93,9 @@ public final class CustomerFeatures {
             stream = new CustomerStream(spec.windowsDays(), spec.trendWindowDays());
         }
         Dataset<Row> customers = upToT
-                .select(input.toArray(Column[]::new))
-                .repartition(partitions(rows, upToT.sparkSession()), col(TransactionColumns.CUSTOMER_ID))
+                .select(StreamRow.columns(t, spec.descriptiveColumns()))
+                .repartition(partitions(rows, upToT.sparkSession()), col(StreamRow.CUSTOMER_ID))
+                .as(Encoders.bean(StreamRow.class))
                 .mapPartitions(stream, Encoders.row(stream.schema()));
         return customers.select(outputColumns(t).toArray(Column[]::new));
     }
@@ -186,19 +178,9 @@ public final class CustomerFeatures {
         return out;
     }
 
-    /**
-     * A 64-bit hash of a string column (null stays null): a long is cheaper to shuffle, sort and count than a
-     * string. Products and categories only need the number of distinct values (two values of one customer collide
-     * with probability about n^2 / 2^65, i.e. never in practice); countries and channels are decoded back through a
-     * {@link GroupDictionary}, which refuses a collision.
-     */
+    /** The {@code xxhash64} of a string column as {@link StreamRow} has it; null stays null. */
     private static Column hashed(String column) {
         return when(col(column).isNotNull(), xxhash64(col(column)));
-    }
-
-    /** decimal(18,2) → whole cents as a long: exact below 2^53 cents (about 90 trillion). */
-    private static Column toCents(Column amount) {
-        return floor(amount.cast(DataTypes.DoubleType).multiply(100).plus(0.5));
     }
 
     /**

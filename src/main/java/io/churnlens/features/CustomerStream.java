@@ -28,18 +28,15 @@ import java.util.Map;
  * partition (measured: the partition sort cost more than the shuffle). Memory: the partition's rows as primitives,
  * 16 bytes a row (40 with the descriptive columns), plus one object per customer. Speed depends on that buffer
  * staying in the CPU cache: a row lands at a random customer, so a partition far larger than the cache turns
- * every row into cache misses (measured: 1.7x slower with 2 million rows a partition than with 50 000).
+ * every row into cache misses (measured: the stage 1.6x slower with 2 million rows a partition than with 50 000).
  *
  * <p>A purchase day is a day with at least one purchase row; the flag comes from {@link Purchases#isPurchaseRow()},
  * and every other row is a return.
  *
- * <p>Input columns, in this order: customer_id (string), days before T (int, >= 0), amount in cents (long),
- * is a purchase row (boolean), then, when descriptive, the xxhash64 of product_id, category, country and channel
- * (longs, nullable).
- * Output: {@link #schema()} (the descriptive columns null without them). Customers without a purchase day are not
+ * <p>Input: {@link StreamRow}s. Output: {@link #schema()} (the descriptive columns null without them). Customers without a purchase day are not
  * emitted.
  */
-final class CustomerStream implements MapPartitionsFunction<Row, Row> {
+final class CustomerStream implements MapPartitionsFunction<StreamRow, Row> {
     static final String CUSTOMER_ID = "customer_id";
     static final String FIRST_DAYS_AGO = "_first_days_ago";
     static final String LAST_DAYS_AGO = "_last_days_ago";
@@ -122,7 +119,7 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<Row> call(Iterator<StreamRow> rows) {
         PartitionFold fold = new PartitionFold();
         while (rows.hasNext()) {
             fold.add(rows.next());
@@ -139,8 +136,8 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
         private final Map<String, Customer> customers = new HashMap<>();
         private long[] scratch = new long[16];
 
-        void add(Row r) {
-            customers.computeIfAbsent(r.getString(0), Customer::new).add(r, this);
+        void add(StreamRow r) {
+            customers.computeIfAbsent(r.getCustomerId(), Customer::new).add(r, this);
         }
 
         List<Row> customers() {
@@ -161,7 +158,7 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
 
     // Layout of one buffered row: STRIDE longs per row when descriptive, the first two otherwise.
     private static final int CENTS = 0;
-    private static final int DAY_AND_FLAGS = 1;   // days before T << 3 | has category << 2 | has product << 1 | purchase
+    private static final int DAY_AND_FLAGS = 1;   // as StreamRow#getDayAndFlags
     private static final int PRODUCT = 2;
     private static final int CATEGORY = 3;
     private static final int GROUP_CODES = 4;     // country code << 32 | channel code (GroupDictionary; 0 = null)
@@ -188,24 +185,20 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
             this.id = id;
         }
 
-        void add(Row r, PartitionFold partition) {
+        void add(StreamRow r, PartitionFold partition) {
             int at = rowCount * stride;
             if (at == packed.length) packed = java.util.Arrays.copyOf(packed, 2 * at);
             rowCount++;
-            packed[at + CENTS] = r.getLong(2);
-            long dayAndFlags = (long) r.getInt(1) << 3 | (r.getBoolean(3) ? 1 : 0);
+            packed[at + CENTS] = r.getCents();
+            long flags = r.getDayAndFlags();
+            packed[at + DAY_AND_FLAGS] = flags;
             if (descriptive) {
-                if (!r.isNullAt(4)) {
-                    dayAndFlags |= 2;
-                    packed[at + PRODUCT] = r.getLong(4);
-                }
-                if (!r.isNullAt(5)) {
-                    dayAndFlags |= 4;
-                    packed[at + CATEGORY] = r.getLong(5);
-                }
-                packed[at + GROUP_CODES] = (long) countries.code((Long) r.get(6)) << 32 | channels.code((Long) r.get(7));
+                packed[at + PRODUCT] = r.getProduct();
+                packed[at + CATEGORY] = r.getCategory();
+                int country = StreamRow.has(flags, StreamRow.HAS_COUNTRY) ? countries.code(r.getCountry()) : 0;
+                int channel = StreamRow.has(flags, StreamRow.HAS_CHANNEL) ? channels.code(r.getChannel()) : 0;
+                packed[at + GROUP_CODES] = (long) country << 32 | channel;
             }
-            packed[at + DAY_AND_FLAGS] = dayAndFlags;
         }
 
         /** Folds the buffered rows day by day, oldest day first (the gaps between purchase days need the order). */
@@ -227,7 +220,7 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
                 }
                 long cents = packed[i * stride + CENTS];
                 dayNet += cents;
-                if ((packed[i * stride + DAY_AND_FLAGS] & 1) != 0) {
+                if (StreamRow.has(packed[i * stride + DAY_AND_FLAGS], StreamRow.PURCHASE)) {
                     dayHasPurchase = true;
                     purchased += cents;
                 } else {
@@ -237,8 +230,8 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
             }
             closeDay();
             if (descriptive) {
-                products = distinct(partition, PRODUCT, 2);
-                categories = distinct(partition, CATEGORY, 4);
+                products = distinct(partition, PRODUCT, StreamRow.HAS_PRODUCT);
+                categories = distinct(partition, CATEGORY, StreamRow.HAS_CATEGORY);
                 long[] codes = partition.scratch(rowCount);
                 country = countries.modalValue(codes, groupCodes(codes, 32));
                 channel = channels.modalValue(codes, groupCodes(codes, 0));
@@ -247,7 +240,7 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
         }
 
         int daysAgo(int row) {
-            return (int) (packed[row * stride + DAY_AND_FLAGS] >>> 3);
+            return StreamRow.daysAgo(packed[row * stride + DAY_AND_FLAGS]);
         }
 
         /** Number of distinct values in one hashed column among the rows that have it; null when none has. */
@@ -255,7 +248,7 @@ final class CustomerStream implements MapPartitionsFunction<Row, Row> {
             long[] values = partition.scratch(rowCount);
             int n = 0;
             for (int i = 0; i < rowCount; i++) {
-                if ((packed[i * stride + DAY_AND_FLAGS] & presentFlag) != 0) values[n++] = packed[i * stride + field];
+                if (StreamRow.has(packed[i * stride + DAY_AND_FLAGS], presentFlag)) values[n++] = packed[i * stride + field];
             }
             if (n == 0) return null;
             java.util.Arrays.sort(values, 0, n);

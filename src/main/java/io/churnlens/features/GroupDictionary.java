@@ -42,9 +42,8 @@ final class GroupDictionary implements Serializable {
         return new GroupDictionary(Map.of());
     }
 
-    /** The code of a value by its hash; 0 for null. */
-    int code(Long hash) {
-        if (hash == null) return 0;
+    /** The code (1, 2, ...) of a value by its hash. */
+    int code(long hash) {
         int i = Arrays.binarySearch(hashes, hash);
         if (i < 0) {
             throw new IllegalStateException("a value hashed " + hash + " was not in the dictionary built from the same rows");
