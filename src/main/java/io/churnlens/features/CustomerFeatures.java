@@ -36,7 +36,7 @@ import static org.apache.spark.sql.functions.xxhash64;
  * <p><b>How it runs</b> (what makes it cheap; see {@code FeaturesBenchmark}): one small job counts the rows up to T
  * and lists their countries and channels ({@link GroupDictionary}); the rows are then reduced to primitives
  * ({@link StreamRow}: customer, days before T, cents, flags, hashes of product, category, country and channel),
- * shuffled once by customer into partitions of about 50 000 rows, and folded customer by customer in one pass over
+ * shuffled once by customer into partitions of about 100 000 rows, and folded customer by customer in one pass over
  * each partition ({@link CustomerStream}). One shuffle and no sort of the partition, whatever the number of
  * features: no window function for the gaps between purchase days, no object aggregates for the distinct products
  * or the modal country. Money is summed as whole cents in a
@@ -51,9 +51,10 @@ public final class CustomerFeatures {
     /**
      * Rows per partition of the per-customer pass: small enough for a partition's buffered rows (40 bytes each) to
      * stay in the CPU cache, large enough that tasks are not dominated by their overhead. Measured on 10 million rows
-     * (FeaturesBenchmark, 2 cores): 50 000 to 100 000 rows a partition were fastest, 25 000 and 2 million slower.
+     * (FeaturesBenchmark data, 2 cores, 3 rounds): 50 000 to 200 000 rows a partition were fastest; 25 000 and
+     * 1 million took 10-25% longer.
      */
-    static final long ROWS_PER_PARTITION = 50_000;
+    static final long ROWS_PER_PARTITION = 100_000;
 
     private final FeatureSpec spec;
     private final long rowsPerPartition;
