@@ -33,8 +33,8 @@ import java.util.Map;
  * <p>A purchase day is a day with at least one purchase row; the flag comes from {@link Purchases#isPurchaseRow()},
  * and every other row is a return.
  *
- * <p>Input: {@link StreamRow}s. Output: {@link #schema()} (the descriptive columns null without them). Customers without a purchase day are not
- * emitted.
+ * <p>Input: {@link StreamRow}s. Output: {@link #schema()} (the descriptive columns null without them). Customers
+ * without a purchase day are not emitted.
  */
 final class CustomerStream implements MapPartitionsFunction<StreamRow, Row> {
     static final String CUSTOMER_ID = "customer_id";
@@ -128,9 +128,9 @@ final class CustomerStream implements MapPartitionsFunction<StreamRow, Row> {
     }
 
     /**
-     * The state of one partition's pass: its customers and a scratch array. Rows are stored per customer as a few packed longs (one allocation per customer, not one per row or per
-     * distinct value), and a partition's customers should fit in the CPU cache: {@link CustomerFeatures} sizes the
-     * partitions for that.
+     * The state of one partition's pass: its customers and a scratch array. Rows are stored per customer as a few
+     * packed longs (one allocation per customer, not one per row or per distinct value), and a partition's customers
+     * should fit in the CPU cache: {@link CustomerFeatures} sizes the partitions for that.
      */
     private final class PartitionFold {
         private final Map<String, Customer> customers = new HashMap<>();
@@ -144,7 +144,7 @@ final class CustomerStream implements MapPartitionsFunction<StreamRow, Row> {
             List<Row> out = new ArrayList<>(customers.size());
             for (Customer c : customers.values()) {
                 c.foldDays(this);
-                if (c.purchaseDays > 0) out.add(c.toRow(this));
+                if (c.purchaseDays > 0) out.add(c.toRow());
             }
             return out;
         }
@@ -248,7 +248,8 @@ final class CustomerStream implements MapPartitionsFunction<StreamRow, Row> {
             long[] values = partition.scratch(rowCount);
             int n = 0;
             for (int i = 0; i < rowCount; i++) {
-                if (StreamRow.has(packed[i * stride + DAY_AND_FLAGS], presentFlag)) values[n++] = packed[i * stride + field];
+                int at = i * stride;
+                if (StreamRow.has(packed[at + DAY_AND_FLAGS], presentFlag)) values[n++] = packed[at + field];
             }
             if (n == 0) return null;
             java.util.Arrays.sort(values, 0, n);
@@ -259,7 +260,7 @@ final class CustomerStream implements MapPartitionsFunction<StreamRow, Row> {
             return distinct;
         }
 
-        /** Copies one group code (country at shift 32, channel at 0) of each row into {@code into}; returns the count. */
+        /** Copies each row's group code (country at shift 32, channel at 0) into {@code into}; returns the count. */
         int groupCodes(long[] into, int shift) {
             for (int i = 0; i < rowCount; i++) {
                 into[i] = (packed[i * stride + GROUP_CODES] >>> shift) & 0xFFFF_FFFFL;
@@ -295,7 +296,7 @@ final class CustomerStream implements MapPartitionsFunction<StreamRow, Row> {
             day = -1;
         }
 
-        Row toRow(PartitionFold partition) {
+        Row toRow() {
             List<Object> v = new ArrayList<>(20 + 2 * windows.length);
             v.add(id);
             v.add(firstDaysAgo);

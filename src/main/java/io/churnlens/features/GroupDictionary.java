@@ -46,7 +46,8 @@ final class GroupDictionary implements Serializable {
     int code(long hash) {
         int i = Arrays.binarySearch(hashes, hash);
         if (i < 0) {
-            throw new IllegalStateException("a value hashed " + hash + " was not in the dictionary built from the same rows");
+            throw new IllegalStateException(
+                    "a value hashed " + hash + " was not in the dictionary built from the same rows");
         }
         return codeOfHash[i];
     }
