@@ -8,6 +8,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -46,6 +48,7 @@ import static org.apache.spark.sql.functions.xxhash64;
  * <p>Column meanings and units are documented on {@link FeatureColumns}.
  */
 public final class CustomerFeatures {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerFeatures.class);
     private static final String GROUP_ROWS = "_rows";
 
     /**
@@ -80,6 +83,7 @@ public final class CustomerFeatures {
         Dataset<Row> upToT = transactions.where(col(TransactionColumns.EVENT_DATE).leq(t));
         long rows;
         CustomerStream stream;
+        String described = "";
         if (spec.descriptiveColumns()) {
             List<Row> groups = upToT.groupBy(col(TransactionColumns.COUNTRY), col(TransactionColumns.CHANNEL))
                     .agg(count(lit(1)).as(GROUP_ROWS))
@@ -87,15 +91,20 @@ public final class CustomerFeatures {
                             col(TransactionColumns.CHANNEL), hashed(TransactionColumns.CHANNEL), col(GROUP_ROWS))
                     .collectAsList();
             rows = groups.stream().mapToLong(g -> g.getLong(4)).sum();
-            stream = new CustomerStream(spec.windowsDays(), spec.trendWindowDays(),
-                    dictionary(groups, 0), dictionary(groups, 2));
+            GroupDictionary countries = dictionary(groups, 0);
+            GroupDictionary channels = dictionary(groups, 2);
+            stream = new CustomerStream(spec.windowsDays(), spec.trendWindowDays(), countries, channels);
+            described = ", " + countries.size() + " countries, " + channels.size() + " channels";
         } else {
             rows = upToT.count();
             stream = new CustomerStream(spec.windowsDays(), spec.trendWindowDays());
         }
+        int partitions = partitions(rows, upToT.sparkSession());
+        LOG.info("features as of {}: {} transaction rows up to T{}; per-customer pass in {} partitions",
+                asOf, rows, described, partitions);
         Dataset<Row> customers = upToT
                 .select(StreamRow.columns(t, spec.descriptiveColumns()))
-                .repartition(partitions(rows, upToT.sparkSession()), col(StreamRow.CUSTOMER_ID))
+                .repartition(partitions, col(StreamRow.CUSTOMER_ID))
                 .as(Encoders.bean(StreamRow.class))
                 .mapPartitions(stream, Encoders.row(stream.schema()));
         return customers.select(outputColumns(t).toArray(Column[]::new));

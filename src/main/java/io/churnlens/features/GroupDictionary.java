@@ -42,6 +42,11 @@ final class GroupDictionary implements Serializable {
         return new GroupDictionary(Map.of());
     }
 
+    /** Number of distinct (non-null) values. */
+    int size() {
+        return values.length - 1;
+    }
+
     /** The code (1, 2, ...) of a value by its hash. */
     int code(long hash) {
         int i = Arrays.binarySearch(hashes, hash);
