@@ -25,7 +25,6 @@ import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 
 /**
@@ -87,8 +86,9 @@ public final class CustomerFeatures {
         if (spec.descriptiveColumns()) {
             List<Row> groups = upToT.groupBy(col(TransactionColumns.COUNTRY), col(TransactionColumns.CHANNEL))
                     .agg(count(lit(1)).as(GROUP_ROWS))
-                    .select(col(TransactionColumns.COUNTRY), hashed(TransactionColumns.COUNTRY),
-                            col(TransactionColumns.CHANNEL), hashed(TransactionColumns.CHANNEL), col(GROUP_ROWS))
+                    .select(col(TransactionColumns.COUNTRY), StreamRow.hash(TransactionColumns.COUNTRY),
+                            col(TransactionColumns.CHANNEL), StreamRow.hash(TransactionColumns.CHANNEL),
+                            col(GROUP_ROWS))
                     .collectAsList();
             rows = groups.stream().mapToLong(g -> g.getLong(4)).sum();
             GroupDictionary countries = dictionary(groups, 0);
@@ -188,10 +188,6 @@ public final class CustomerFeatures {
         return out;
     }
 
-    /** The {@code xxhash64} of a string column as {@link StreamRow} has it; null stays null. */
-    private static Column hashed(String column) {
-        return when(col(column).isNotNull(), xxhash64(col(column)));
-    }
 
     /**
      * (recent - previous) / (|recent| + |previous|), in [-1, 1]: +1 only recent activity, -1 only earlier, 0 flat
