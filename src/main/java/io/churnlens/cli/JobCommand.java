@@ -3,10 +3,12 @@ package io.churnlens.cli;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.io.OutputLayout;
+import io.churnlens.io.OutputRoot;
 import io.churnlens.io.RunLock;
 import io.churnlens.io.RunRecord;
 import io.churnlens.io.RunRecords;
 import io.churnlens.io.TableStore;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 
@@ -54,27 +56,31 @@ public abstract class JobCommand implements Callable<Integer> {
     Integer execute(ChurnlensConfig config, LocalDate asOf) {
         String runId = newRunId();
         SparkSession spark = SparkSessions.start("churnlens " + jobName() + " " + asOf);
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         OutputLayout layout = new OutputLayout(absolute(config.output().root()));
         RunRecord record = new RunRecord(runId, jobName(), asOf, config.hash(), version(), spark.sparkContext().master());
         RunContext ctx = new RunContext(spark, config, asOf, runId, new TableStore(spark, layout, runId), record);
         Console.out("churnlens %s | as of %s | run %s | master %s", jobName(), asOf, runId, record.sparkMaster);
         Console.out("  output root: %s", layout.root());
         long start = System.nanoTime();
-        try (RunLock lock = RunLock.acquire(spark.sparkContext().hadoopConfiguration(), layout, runId,
-                Duration.ofMinutes(config.run().lockStaleMinutes()))) {
-            ctx.store.sweep();
-            RunRecords.write(spark.sparkContext().hadoopConfiguration(), layout, record); // visible even if killed
+        OutputRoot.prepare(hadoop, layout, config.output().umask(), runId);
+        try (RunLock lock = RunLock.acquire(hadoop, layout, runId, Duration.ofMinutes(config.run().lockStaleMinutes()))) {
+            RunRecords.write(hadoop, layout, record); // visible even if killed
             try {
+                ctx.quietly("recover", ctx.store::sweep);
                 run(ctx);
                 record.status = "succeeded";
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // Spark throws checked exceptions (AnalysisException) without declaring them
                 record.status = "failed";
-                record.failedStage = ctx.currentStage();
+                record.failedStage = ctx.failingStage();
                 record.error = ExitCodes.reason(e);
-                throw new StageFailedException(ctx.currentStage(), e);
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                throw new StageFailedException(record.failedStage, e);
             } finally {
                 record.endedAt = java.time.Instant.now().toString();
-                RunRecords.write(spark.sparkContext().hadoopConfiguration(), layout, record);
+                RunRecords.write(hadoop, layout, record);
             }
         }
         Console.out("done: %s in %s | results: %s | run record: %s/%s.json", jobName(),
@@ -101,7 +107,7 @@ public abstract class JobCommand implements Callable<Integer> {
     static final class StageFailedException extends RuntimeException {
         final String stage;
 
-        StageFailedException(String stage, RuntimeException cause) {
+        StageFailedException(String stage, Throwable cause) {
             super(cause);
             this.stage = stage;
         }

@@ -50,13 +50,25 @@ public final class RunContext {
         currentStage = null;
     }
 
+    /** Runs a step that is not a stage of its own (no progress lines), so a failure in it still names a stage. */
+    void quietly(String name, Runnable body) {
+        currentStage = name;
+        body.run();
+        currentStage = null;
+    }
+
     /** The same run (session, store, lock, record) for another snapshot date: used by backfills. */
     RunContext forAsOf(LocalDate otherAsOf) {
         return new RunContext(spark, config, otherAsOf, runId, store, record);
     }
 
-    String currentStage() {
-        return currentStage;
+    /** The stage a failure happened in: the one running, or the gap between two stages. */
+    String failingStage() {
+        if (currentStage != null) {
+            return currentStage;
+        }
+        return record.stages.isEmpty() ? "(before the first stage)"
+                : "(after " + record.stages.get(record.stages.size() - 1).stage + ")";
     }
 
     static String seconds(long ms) {

@@ -62,7 +62,8 @@ public record ChurnlensConfig(
     /** @param asOf null = the last completed quarter end */
     public record Run(LocalDate asOf, int lockStaleMinutes) implements java.io.Serializable {}
 
-    public record Output(String root) implements java.io.Serializable {}
+    /** @param umask octal, applied to every folder and file created under the root (e.g. 027: no access for others) */
+    public record Output(String root, String umask) implements java.io.Serializable {}
 
     public enum PurchaseModelChoice { BG_NBD, PARETO_NBD }
 
@@ -247,7 +248,11 @@ public record ChurnlensConfig(
         Run run = new Run(r.optional("as-of") == null ? null : r.date("as-of"), r.positiveInt("lock-stale-minutes"));
 
         Settings out = new Settings(c, "output");
-        Output output = new Output(out.string("root"));
+        String umask = out.string("umask");
+        if (!umask.matches("[0-7]{3}")) {
+            throw out.invalid("umask", umask, "three octal digits, e.g. \"027\" (group may read, others nothing) or \"077\"");
+        }
+        Output output = new Output(out.string("root"), umask);
 
         Settings cl = new Settings(c, "clv");
         Clv clv = new Clv(cl.positiveInt("horizon-months"), cl.fraction("monthly-discount-rate"), cl.fraction("margin"),
