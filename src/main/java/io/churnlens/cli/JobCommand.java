@@ -2,6 +2,7 @@ package io.churnlens.cli;
 
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
+import io.churnlens.io.GroupCommit;
 import io.churnlens.io.OutputLayout;
 import io.churnlens.io.OutputRoot;
 import io.churnlens.io.RunLock;
@@ -29,6 +30,9 @@ import java.util.concurrent.Callable;
 public abstract class JobCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
+
+    /** Where tests stop a run's commits as a kill would; none in production. */
+    GroupCommit.Checkpoints checkpoints = GroupCommit.Checkpoints.NONE;
 
     /** The job's name in run records and messages. */
     protected abstract String jobName();
@@ -59,7 +63,7 @@ public abstract class JobCommand implements Callable<Integer> {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         OutputLayout layout = new OutputLayout(absolute(config.output().root()));
         RunRecord record = new RunRecord(runId, jobName(), asOf, config.hash(), version(), spark.sparkContext().master());
-        RunContext ctx = new RunContext(spark, config, asOf, runId, new TableStore(spark, layout, runId), record);
+        RunContext ctx = new RunContext(spark, config, asOf, runId, new TableStore(spark, layout, runId, checkpoints), record);
         Console.out("churnlens %s | as of %s | run %s | master %s", jobName(), asOf, runId, record.sparkMaster);
         Console.out("  output root: %s", layout.root());
         long start = System.nanoTime();

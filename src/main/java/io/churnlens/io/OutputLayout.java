@@ -17,6 +17,11 @@ public record OutputLayout(String root) implements java.io.Serializable {
         return root + "/" + Tables.QUARANTINE + "/ingest_run=" + runId;
     }
 
+    /** One ingest run's counts: a partition per run under the snapshot, so a re-ingest keeps the earlier counts. */
+    public String dataQuality(LocalDate asOf, String runId) {
+        return report(Tables.DATA_QUALITY, asOf) + "/ingest_run=" + runId;
+    }
+
     public String quarantineTable() {
         return root + "/" + Tables.QUARANTINE;
     }
@@ -50,6 +55,15 @@ public record OutputLayout(String root) implements java.io.Serializable {
 
     public String runs() {
         return root + "/_runs";
+    }
+
+    /** Where a run stages the folders it commits together (see {@link GroupCommit}). */
+    public String staging(String runId) {
+        return stagingRoot() + "/" + runId;
+    }
+
+    public String stagingRoot() {
+        return root + "/_staging";
     }
 
     public String lock() {

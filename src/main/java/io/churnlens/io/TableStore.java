@@ -1,6 +1,8 @@
 package io.churnlens.io;
 
+import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.Tables;
+import io.churnlens.schema.TransactionColumns;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -26,7 +28,8 @@ import static org.apache.spark.sql.functions.lit;
  * partition discovery ignores), then swaps it in with two renames: target → {@code .name.old-<run>}, tmp →
  * target. A run killed before the swap leaves the published folder untouched; one killed between the two renames
  * leaves an {@code .old-} folder that {@link #recover} puts back before anything reads or writes that path. A
- * re-run of the same snapshot therefore replaces its partition, never appends to it.
+ * re-run of the same snapshot therefore replaces its partition, never appends to it. Folders that must appear
+ * together (one ingest's transactions, quarantine and data_quality) go through a {@link GroupCommit} instead.
  */
 public final class TableStore {
     private static final Logger LOG = LoggerFactory.getLogger(TableStore.class);
@@ -34,11 +37,18 @@ public final class TableStore {
     private final SparkSession spark;
     private final OutputLayout layout;
     private final String runId;
+    private final GroupCommit.Checkpoints checkpoints;
 
     public TableStore(SparkSession spark, OutputLayout layout, String runId) {
+        this(spark, layout, runId, GroupCommit.Checkpoints.NONE);
+    }
+
+    /** With checkpoints in its commits, where tests stop a run as a kill would. */
+    public TableStore(SparkSession spark, OutputLayout layout, String runId, GroupCommit.Checkpoints checkpoints) {
         this.spark = spark;
         this.layout = layout;
         this.runId = runId;
+        this.checkpoints = checkpoints;
     }
 
     public OutputLayout layout() {
@@ -52,7 +62,7 @@ public final class TableStore {
         String path = layout.transactions();
         recover(path);
         return exists(path + "/_SUCCESS")
-                ? Optional.of(spark.read().schema(io.churnlens.schema.TransactionColumns.SCHEMA).parquet(path))
+                ? Optional.of(spark.read().schema(TransactionColumns.SCHEMA).parquet(path))
                 : Optional.empty();
     }
 
@@ -61,13 +71,31 @@ public final class TableStore {
                 + layout.transactions() + "; run `churnlens ingest` first (or `churnlens pipeline`)"));
     }
 
-    /** Replaces the whole transactions table, partitioned by event month. */
-    public void publishTransactions(Dataset<Row> transactions, String partitionColumn) {
-        publish(transactions, layout.transactions(), partitionColumn);
+    /**
+     * Starts a commit of several folders that readers see together or not at all (see {@link GroupCommit}): what
+     * one ingest run publishes.
+     */
+    public GroupCommit beginCommit() {
+        try {
+            return new GroupCommit(fs(new Path(layout.root())), layout, runId, checkpoints);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    public void publishQuarantine(Dataset<Row> rows) {
-        publish(rows.drop(io.churnlens.schema.TransactionColumns.INGEST_RUN), layout.quarantine(runId), null);
+    /** Stages the whole transactions table (existing rows plus the run's), partitioned by event month. */
+    public void stageTransactions(GroupCommit commit, Dataset<Row> transactions) {
+        commit.replace(layout.transactions(), transactions, TransactionColumns.EVENT_MONTH);
+    }
+
+    /** Stages this run's quarantine partition ({@code ingest_run} is the folder name). */
+    public void stageQuarantine(GroupCommit commit, Dataset<Row> rows) {
+        commit.add(layout.quarantine(runId), rows.drop(TransactionColumns.INGEST_RUN));
+    }
+
+    /** Stages this run's data_quality partition under the snapshot ({@code ingest_run} is the folder name). */
+    public void stageDataQuality(GroupCommit commit, LocalDate asOf, Dataset<Row> rows) {
+        commit.add(layout.dataQuality(asOf, runId), rows.drop(DataQualityColumns.INGEST_RUN));
     }
 
     // ---- reports ------------------------------------------------------------------------------------------
@@ -247,14 +275,16 @@ public final class TableStore {
     }
 
     /**
-     * Repairs what killed runs left anywhere under the output root: restores half-swapped folders and deletes
-     * abandoned {@code .tmp-} folders. Call only while holding the {@link RunLock}, when no other run writes.
+     * Repairs what killed runs left anywhere under the output root: finishes or undoes their interrupted commits
+     * ({@link GroupCommit#recover}), restores half-swapped folders and deletes abandoned {@code .tmp-} folders. Call
+     * only while holding the {@link RunLock}, when no other run writes.
      */
     public void sweep() {
         Path root = new Path(layout.root());
         try {
             FileSystem fs = fs(root);
             if (fs.exists(root)) {
+                GroupCommit.recover(fs, layout);
                 sweep(fs, root, 3);
             }
         } catch (IOException e) {
