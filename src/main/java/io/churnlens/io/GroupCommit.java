@@ -105,6 +105,7 @@ public final class GroupCommit {
         }
         checkpoints.reached("committed");
         apply(fs, layout, staging, entries, checkpoints);
+        deleteIfEmpty(staging.getParent());
         LOG.info("committed {}", entries.stream().map(Entry::relative).toList());
     }
 
@@ -185,6 +186,16 @@ public final class GroupCommit {
             }
         }
         fs.delete(from, true);
+    }
+
+    private void deleteIfEmpty(Path folder) {
+        try {
+            if (fs.listStatus(folder).length == 0) {
+                fs.delete(folder, false);
+            }
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", folder, e.getMessage()); // only tidiness
+        }
     }
 
     private static List<Entry> readEntries(FileSystem fs, Path marker) throws IOException {
