@@ -276,7 +276,8 @@ public final class TableStore {
 
     /**
      * Repairs what killed runs left anywhere under the output root: finishes or undoes their interrupted commits
-     * ({@link GroupCommit#recover}), restores half-swapped folders and deletes abandoned {@code .tmp-} folders. Call
+     * ({@link GroupCommit#recover}), restores half-swapped folders, deletes abandoned {@code .tmp-} folders and moves
+     * data_quality of an earlier layout to one partition per ingest run ({@link LegacyDataQuality}). Call
      * only while holding the {@link RunLock}, when no other run writes.
      */
     public void sweep() {
@@ -286,6 +287,7 @@ public final class TableStore {
             if (fs.exists(root)) {
                 GroupCommit.recover(fs, layout);
                 sweep(fs, root, 3);
+                LegacyDataQuality.migrate(spark, fs, layout, this);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("checking " + root + " failed: " + e.getMessage(), e);

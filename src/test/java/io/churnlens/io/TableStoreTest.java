@@ -103,6 +103,39 @@ class TableStoreTest extends SparkTestBase {
         RunLock.acquire(hadoop, layout, "run6", Duration.ZERO).close();
     }
 
+    @Test
+    void dataQualityOfTheEarlierLayoutMovesToOnePartitionPerIngestRunOnce() throws Exception {
+        // As earlier versions wrote it: one run's rows straight under as_of=T, ingest_run a column.
+        var legacy = spark.sql("SELECT 'old' AS ingest_run, 'in.csv' AS source, metric, CAST(n AS BIGINT) AS rows "
+                + "FROM VALUES ('rows_read', 5), ('accepted', 5) AS t(metric, n)");
+        store("old").publishReport("data_quality", AS_OF, legacy);
+        OutputLayout layout = new OutputLayout(root.toString());
+        Path asOf = Path.of(layout.report("data_quality", AS_OF));
+        Path saved = Files.createDirectories(root.resolve("saved"));
+        try (var files = Files.list(asOf)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, saved.resolve(f.getFileName()));
+            }
+        }
+        store("run1").sweep();
+        // A migration stopped after publishing the new partition, before deleting the old files: done again.
+        try (var files = Files.list(saved)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, asOf.resolve(f.getFileName()));
+            }
+        }
+        store("run2").sweep();
+
+        try (var children = Files.list(Path.of(layout.report("data_quality", AS_OF)))) {
+            assertThat(children.map(p -> p.getFileName().toString()).toList()).containsExactly("ingest_run=old");
+        }
+        var rows = spark.read().parquet(layout.reportTable("data_quality")).orderBy("metric").collectAsList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getAs("ingest_run").toString()).isEqualTo("old");
+        assertThat(rows.get(0).<String>getAs("metric")).isEqualTo("accepted");
+        assertThat(rows.get(0).<Long>getAs("rows")).isEqualTo(5L);
+    }
+
     private TableStore store(String runId) {
         return new TableStore(spark, new OutputLayout(root.toString()), runId);
     }
