@@ -26,7 +26,10 @@ class LauncherIT {
             assertThat(result.output()).contains("churnlens pipeline | as of 2026-09-30").contains("done: pipeline")
                     .contains(out.resolve("reports").toString());
             assertThat(out.resolve("transactions/_SUCCESS")).exists();
-            assertThat(out.resolve("reports/data_quality/as_of=2026-09-30/_SUCCESS")).exists();
+            try (var runs = Files.list(out.resolve("reports/data_quality/as_of=2026-09-30"))) {
+                assertThat(runs.filter(p -> Files.exists(p.resolve("_SUCCESS"))).map(p -> p.getFileName().toString()))
+                        .singleElement().asString().startsWith("ingest_run=");
+            }
             assertThat(out.resolve("_snapshots/as_of=2026-09-30/_SUCCESS")).exists();
             try (var runs = Files.list(out.resolve("_runs"))) {
                 assertThat(runs.filter(p -> p.toString().endsWith(".json")).toList()).hasSize(1);
