@@ -35,7 +35,7 @@ final class InputFailures {
         }
         if (condition.startsWith("FAILED_READ_FILE")) {
             return Optional.of(condition.endsWith("PARQUET_COLUMN_DATA_TYPE_MISMATCH")
-                    ? "the input files disagree on a column's type (read each schema apart, or convert them alike)"
+                    ? "the input files disagree on a column's type (export them with one type per column, or ingest them in separate runs)"
                     : "an input file cannot be read");
         }
         if (condition.equals("COLUMN_ALREADY_EXISTS") && raisedResolvingAFileSource(t)) {
