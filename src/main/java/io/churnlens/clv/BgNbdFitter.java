@@ -20,6 +20,10 @@ public final class BgNbdFitter {
         return fit(StatisticChunks.onDriver(table), FitBudget.DEFAULT);
     }
 
+    public static Fitted<BgNbdModel> fit(StatisticChunks<RfmTable> table) {
+        return fit(table, FitBudget.DEFAULT);
+    }
+
     /**
      * Fits, judges ({@link MaximumLikelihood}) and compares with the nested no-drop-out NBD
      * ({@link NoDropOutCheck}); the returned fit carries the final {@link FitState}.

@@ -18,13 +18,13 @@ final class FitReport {
             se[i] = result.covariance() == null ? Double.NaN : values[i] * Math.sqrt(result.covariance()[i][i]);
         }
         return new ModelFit(model, List.copyOf(names), values, se, logLikelihood, customers, result.state(),
-                named(result.verdict(), names), result.note());
+                named(result.verdict(), names), named(result.note(), names));
     }
 
-    /** The optimiser numbers parameters from 1; the verdict names them (highest number first: 10 before 1). */
-    static String named(String verdict, List<String> names) {
-        String s = verdict;
-        for (int i = names.size(); i >= 1; i--) s = s.replace("parameter " + i, "parameter " + names.get(i - 1));
+    /** The optimiser numbers parameters "#1", "#2", ...; the fit's texts name them (highest first: #10 before #1). */
+    static String named(String text, List<String> names) {
+        String s = text;
+        for (int i = names.size(); i >= 1; i--) s = s.replace("#" + i, names.get(i - 1));
         return s;
     }
 

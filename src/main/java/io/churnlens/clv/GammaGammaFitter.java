@@ -14,6 +14,10 @@ public final class GammaGammaFitter {
         return fit(StatisticChunks.onDriver(table), FitBudget.DEFAULT);
     }
 
+    public static Fitted<GammaGammaModel> fit(StatisticChunks<SpendTable> table) {
+        return fit(table, FitBudget.DEFAULT);
+    }
+
     public static Fitted<GammaGammaModel> fit(StatisticChunks<SpendTable> table, FitBudget budget) {
         double customers = table.sum(SpendTable::customers);
         double scale = table.sum(c -> c.weightedMeanSpend() * c.customers()) / customers;

@@ -197,7 +197,7 @@ final class MaximumLikelihood {
         for (int i = 0; i < point.length; i++) {
             if (Math.abs(point[i]) > LOG_PARAMETER_BOUND) {
                 return new Result(point, value, FitState.BOUNDARY, null, String.format(java.util.Locale.ROOT,
-                        "parameter %d ran off towards %s (log-parameter %.1f): the data do not identify it",
+                        "parameter #%d ran off towards %s (log-parameter %.1f): the data do not identify it",
                         i + 1, point[i] > 0 ? "infinity" : "0", point[i]), "");
             }
         }
@@ -228,7 +228,7 @@ final class MaximumLikelihood {
             // The flattest direction of the likelihood: moving along it changes nothing the data can see.
             return new Result(point, value, FitState.BOUNDARY, null, simplexNote + String.format(java.util.Locale.ROOT,
                     "not identified: the observed information is ill-conditioned (condition number %.2g), the "
-                            + "likelihood is flat along a direction led by parameter %d",
+                            + "likelihood is flat along a direction led by parameter #%d",
                     maxEv / minEv, flattestParameter(eig, ev) + 1), "");
         }
         double[][] covariance = eig.getSolver().getInverse().getData();
@@ -236,7 +236,7 @@ final class MaximumLikelihood {
             double se = Math.sqrt(covariance[i][i]);
             if (se > MAX_LOG_STANDARD_ERROR) {
                 return new Result(point, value, FitState.BOUNDARY, null, simplexNote + String.format(java.util.Locale.ROOT,
-                        "parameter %d is not identified: its standard error on the log scale is %.3g (a 95%% "
+                        "parameter #%d is not identified: its standard error on the log scale is %.3g (a 95%% "
                                 + "interval spans a factor of e^%.0f)", i + 1, se, 4 * se), "");
             }
         }

@@ -12,7 +12,9 @@ import java.util.Locale;
  * NBD attached as the fallback. Under the null the extra parameters sit on the boundary and are not identified,
  * where the true null distribution is stochastically smaller than chi-square(2) (a mixture of chi-squares with
  * fewer degrees of freedom); chi-square(2) is the conservative choice: drop-out is called identified only on clear
- * evidence. A failed fit is left as it is (its last iterate is no maximum to compare).
+ * evidence. A failed fit is left as it is (its last iterate is no maximum to compare). The NBD's own fit may reach
+ * its boundary (r -> infinity: the Poisson limit, every customer buying at one rate); its supremum still serves
+ * the comparison, but only an identified NBD is attached as the fallback.
  */
 final class NoDropOutCheck {
     static final double CRITICAL_VALUE = 5.991;
@@ -25,13 +27,18 @@ final class NoDropOutCheck {
         ModelFit fit = full.fit();
         if (fit.state() == FitState.FAILED) return full;
         Fitted<NbdModel> nbd = NbdFitter.fit(table, budget);
-        if (!nbd.converged()) {
+        if (nbd.state() == FitState.FAILED || !Double.isFinite(nbd.fit().logLikelihood())) {
             return new Fitted<>(full.model(), fit.withVerdict(fit.state(), fit.verdict()
-                    + "; no comparison with the no-drop-out NBD, whose fit is " + nbd.fit().summary()));
+                    + "; no comparison with the no-drop-out NBD (" + nbd.fit().summary() + ")"));
         }
         double lr = 2 * (fit.logLikelihood() - nbd.fit().logLikelihood());
         String test = String.format(Locale.ROOT, "likelihood-ratio statistic %.2f against the no-drop-out NBD "
                 + "(LL %.2f), critical value %.2f", lr, nbd.fit().logLikelihood(), CRITICAL_VALUE);
+        if (!(lr >= CRITICAL_VALUE) && !nbd.converged()) {
+            return new Fitted<>(full.model(), fit.withVerdict(FitState.BOUNDARY, String.format(Locale.ROOT,
+                    "no drop-out identified in this window, and the NBD without drop-out is itself at a boundary "
+                            + "(%s): no fallback; %s; %s", nbd.fit().verdict(), test, fit.verdict())));
+        }
         if (!(lr >= CRITICAL_VALUE)) {
             String verdict = String.format(Locale.ROOT, "%s (r = %.4g, alpha = %.4g); %s; %s", NO_DROP_OUT,
                     nbd.model().r(), nbd.model().alpha(), test, fit.verdict());

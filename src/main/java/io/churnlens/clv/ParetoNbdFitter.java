@@ -16,6 +16,10 @@ public final class ParetoNbdFitter {
         return fit(StatisticChunks.onDriver(table), FitBudget.DEFAULT);
     }
 
+    public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table) {
+        return fit(table, FitBudget.DEFAULT);
+    }
+
     public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table, FitBudget budget) {
         TimeScaledStatistics stats = TimeScaledStatistics.of(table);
         double rate = stats.meanRate();
