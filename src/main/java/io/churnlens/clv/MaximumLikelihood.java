@@ -168,7 +168,7 @@ final class MaximumLikelihood {
             }
             double[] ev = eig.getRealEigenvalues();
             if (java.util.Arrays.stream(ev).anyMatch(v -> !(v > 0))) return point;
-            double[] step = eig.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(g)).toArray();
+            double[] step = newtonStep(eig, ev, g);
             double decrement = 0;
             for (int i = 0; i < g.length; i++) decrement += g[i] * step[i];
             if (decrement / 2 < 1e-12) return point;
@@ -216,20 +216,21 @@ final class MaximumLikelihood {
             return failed(point, value, String.format(java.util.Locale.ROOT,
                     "observed information is not positive definite (smallest eigenvalue %.3g): not a maximum", minEv));
         }
-        double[] step = eig.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(gradient)).toArray();
-        double decrement = 0;
-        for (int i = 0; i < gradient.length; i++) decrement += gradient[i] * step[i];
-        if (!(decrement / 2 < NEWTON_DECREMENT_TOLERANCE)) {
-            return failed(point, value, String.format(java.util.Locale.ROOT,
-                    "gradient check failed: a Newton step would still gain %.3g in log-likelihood", decrement / 2));
-        }
         String simplexNote = simplexStoppedItself ? "" : "Nelder-Mead hit its evaluation limit, Newton steps finished; ";
+        // Before the gradient check: along a flat direction a Newton step is noise, and the flatness is the answer.
         if (maxEv / minEv > MAX_CONDITION) {
             // The flattest direction of the likelihood: moving along it changes nothing the data can see.
             return new Result(point, value, FitState.BOUNDARY, null, simplexNote + String.format(java.util.Locale.ROOT,
                     "not identified: the observed information is ill-conditioned (condition number %.2g), the "
                             + "likelihood is flat along a direction led by parameter #%d",
                     maxEv / minEv, flattestParameter(eig, ev) + 1), "");
+        }
+        double[] step = newtonStep(eig, ev, gradient);
+        double decrement = 0;
+        for (int i = 0; i < gradient.length; i++) decrement += gradient[i] * step[i];
+        if (!(decrement / 2 < NEWTON_DECREMENT_TOLERANCE)) {
+            return failed(point, value, String.format(java.util.Locale.ROOT,
+                    "gradient check failed: a Newton step would still gain %.3g in log-likelihood", decrement / 2));
         }
         double[][] covariance = eig.getSolver().getInverse().getData();
         for (int i = 0; i < covariance.length; i++) {
@@ -243,6 +244,21 @@ final class MaximumLikelihood {
         return new Result(point, value, FitState.IDENTIFIED, covariance, simplexNote + String.format(java.util.Locale.ROOT,
                 "converged at an interior maximum (Newton decrement %.1e, condition number %.2g)",
                 decrement / 2, maxEv / minEv), "");
+    }
+
+    /**
+     * The Newton step (information)^-1 g from the eigen-decomposition, sum_k v_k (v_k . g) / lambda_k: defined for
+     * any positive eigenvalues, where commons-math's solver refuses a nearly singular matrix.
+     */
+    private static double[] newtonStep(EigenDecomposition eig, double[] ev, double[] g) {
+        double[] step = new double[g.length];
+        for (int k = 0; k < ev.length; k++) {
+            double[] v = eig.getEigenvector(k).toArray();
+            double along = 0;
+            for (int i = 0; i < g.length; i++) along += v[i] * g[i];
+            for (int i = 0; i < g.length; i++) step[i] += v[i] * along / ev[k];
+        }
+        return step;
     }
 
     private static Result failed(double[] point, double value, String why) {

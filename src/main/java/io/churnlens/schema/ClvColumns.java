@@ -51,7 +51,10 @@ public final class ClvColumns {
     public static final String CUSTOMER_ID = FeatureColumns.CUSTOMER_ID;
     /** P(alive) at T under the configured purchase model (BG/NBD: exactly 1 when x = 0). */
     public static final String P_ALIVE = "p_alive";
-    /** P(alive) under Pareto/NBD, which decays with T for one-time buyers; null when not fitted or not converged. */
+    /**
+     * P(alive) under Pareto/NBD, which decays with T for one-time buyers; 1 when Pareto/NBD is at the no-drop-out
+     * boundary (its NBD limit); null when not fitted, failed, or at another boundary.
+     */
     public static final String P_ALIVE_PARETO_NBD = "p_alive_pareto_nbd";
     /** Expected purchases (purchase days) in (T, T + clv.horizon-months]. */
     public static final String EXPECTED_PURCHASES = "expected_purchases";

@@ -182,6 +182,8 @@ class ClvSparkTest extends SparkTestBase {
             assertThat(out.<Double>getAs(ClvColumns.P_ALIVE_PARETO_NBD)).isNull();
         }
         assertThat(valued).isEqualTo(1501);
+        assertThat(io.churnlens.report.FitNotes.from(result.params().collectAsList())).singleElement().asString()
+                .contains("Purchase model bg_nbd").contains("P(alive) = 1").contains("upper bounds");
         Row someone = result.customerValue().orElseThrow().where(org.apache.spark.sql.functions.col(ClvColumns.CUSTOMER_ID)
                 .equalTo("returns")).first();
         assertThat(someone.<Double>getAs(ClvColumns.EXPECTED_PURCHASES))
@@ -202,6 +204,10 @@ class ClvSparkTest extends SparkTestBase {
             assertThat(row.<String>getAs(ClvColumns.FIT_NOTE)).contains("budget of 30 evaluations");
             assertThat(row.<Double>getAs(ClvColumns.LOG_LIKELIHOOD)).isNull();
         });
+        List<String> notes = io.churnlens.report.FitNotes.from(result.params().collectAsList());
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0)).startsWith("Purchase model bg_nbd could not be fitted (budget of 30 evaluations / 60 s");
+        assertThat(notes.get(1)).startsWith("Purchase model pareto_nbd could not be fitted (budget of 30 evaluations");
         // The holdout check follows the same verdict: no predictions from a failed fit.
         Dataset<Row> none = spark.createDataFrame(List.of(), new StructType()
                 .add(FeatureColumns.CUSTOMER_ID, DataTypes.StringType).add(ClvColumns.X_HOLDOUT, DataTypes.LongType));
