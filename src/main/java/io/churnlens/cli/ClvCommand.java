@@ -1,6 +1,7 @@
 package io.churnlens.cli;
 
 import io.churnlens.clv.ClvStage;
+import io.churnlens.clv.FitState;
 import io.churnlens.features.CustomerFeatures;
 import io.churnlens.features.FeatureSpec;
 import io.churnlens.features.Purchases;
@@ -17,8 +18,10 @@ import java.util.Map;
 @Command(name = "clv", mixinStandardHelpOptions = true,
         description = {"Fits BG/NBD (or Pareto/NBD) and Gamma-Gamma by maximum likelihood on customer_features as of",
                 "--as-of and writes clv_params, customer_value (P(alive), expected purchases and spend, CLV) and",
-                "clv_holdout (fit as of T-H, predicted vs actual purchases in (T-H, T]). A fit that does not converge",
-                "is reported as such in clv_params and writes no customer values."})
+                "clv_holdout (fit as of T-H, predicted vs actual purchases in (T-H, T]). Every fit ends identified,",
+                "boundary or failed within clv.fit-max-evaluations / clv.fit-max-seconds (clv_params.fit_state);",
+                "at the no-drop-out boundary customer values come from the NBD limit, a failed purchase model falls",
+                "back to the other one, and without a usable purchase model no customer values are written."})
 public final class ClvCommand extends JobCommand {
     @Override
     protected String jobName() {
@@ -37,8 +40,11 @@ public final class ClvCommand extends JobCommand {
             ClvStage.Result result = stage.run(features);
             ctx.store.publishReport(Tables.CLV_PARAMS, ctx.asOf, result.params());
             Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put("models_converged", result.fits().stream().filter(f -> f.converged()).count());
+            for (FitState state : FitState.values()) {
+                counts.put("models_" + state.label(), result.fits().stream().filter(f -> f.state() == state).count());
+            }
             counts.put("models_fitted", (long) result.fits().size());
+            result.verdicts().forEach(ctx::note);
             result.customerValue().ifPresent(values -> {
                 ctx.store.publishReport(Tables.CUSTOMER_VALUE, ctx.asOf, values);
                 counts.put("customers_valued", ctx.store.requireReport(Tables.CUSTOMER_VALUE, ctx.asOf, "clv").count());

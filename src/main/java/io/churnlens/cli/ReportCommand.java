@@ -38,7 +38,8 @@ public final class ReportCommand extends JobCommand {
                     store.requireReport(Tables.COHORT_RETENTION, ctx.asOf, "impact"),
                     store.requireReport(Tables.SEGMENT_RISK, ctx.asOf, "impact"),
                     store.report(Tables.CUSTOMER_SCORES, ctx.asOf),
-                    end -> store.report(Tables.CHURN_IMPACT, end));
+                    end -> store.report(Tables.CHURN_IMPACT, end),
+                    store.report(Tables.CLV_PARAMS, ctx.asOf));
             Map<String, byte[]> files = ManagementReport.files(data);
             store.publishFolder(files, store.layout().management(ctx.asOf));
             Map<String, Long> counts = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ public final class RunContext {
     public final TableStore store;
     final RunRecord record;
     private String currentStage;
+    private final java.util.List<String> pendingNotes = new java.util.ArrayList<>();
 
     RunContext(SparkSession spark, ChurnlensConfig config, LocalDate asOf, String runId, TableStore store, RunRecord record) {
         this.spark = spark;
@@ -43,10 +44,13 @@ public final class RunContext {
         RunRecord.StageRecord stage = new RunRecord.StageRecord(name);
         stage.durationMs = ms;
         stage.counts.putAll(counts);
+        stage.notes.addAll(pendingNotes);
         record.stages.add(stage);
         StringBuilder line = new StringBuilder();
         counts.forEach((k, v) -> line.append(line.length() == 0 ? "" : ", ").append(k).append('=').append(v));
         Console.out("  ok %-10s %6.1f s  %s", name, ms / 1000.0, line);
+        pendingNotes.forEach(n -> Console.out("     %s", n));
+        pendingNotes.clear();
         currentStage = null;
     }
 
@@ -55,6 +59,11 @@ public final class RunContext {
         currentStage = name;
         body.run();
         currentStage = null;
+    }
+
+    /** A sentence for the current stage's run record and summary line (e.g. a fit's verdict). */
+    public void note(String sentence) {
+        pendingNotes.add(sentence);
     }
 
     /** The same run (session, store, lock, record) for another snapshot date: used by backfills. */

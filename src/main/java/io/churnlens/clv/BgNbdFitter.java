@@ -13,11 +13,22 @@ import java.util.List;
 public final class BgNbdFitter {
     private BgNbdFitter() {}
 
+    /** Mean drop-out probability a/(a+b) above which a boundary is named "drop-out at the first repeat purchase". */
+    static final double CERTAIN_DROP_OUT = 0.99;
+
     public static Fitted<BgNbdModel> fit(RfmTable table) {
-        return fit(StatisticChunks.onDriver(table));
+        return fit(StatisticChunks.onDriver(table), FitBudget.DEFAULT);
     }
 
     public static Fitted<BgNbdModel> fit(StatisticChunks<RfmTable> table) {
+        return fit(table, FitBudget.DEFAULT);
+    }
+
+    /**
+     * Fits, judges ({@link MaximumLikelihood}) and compares with the nested no-drop-out NBD
+     * ({@link NoDropOutCheck}); the returned fit carries the final {@link FitState}.
+     */
+    public static Fitted<BgNbdModel> fit(StatisticChunks<RfmTable> table, FitBudget budget) {
         TimeScaledStatistics stats = TimeScaledStatistics.of(table);
         double rate = stats.meanRate();
         List<double[]> starts = List.of(
@@ -27,12 +38,25 @@ public final class BgNbdFitter {
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             BgNbdModel candidate = model(lp, 1);
             return stats.scaled().sum(candidate::logLikelihood);
-        }, starts);
+        }, starts, budget);
         BgNbdModel model = model(result.logParameters(), stats.scale());
         double[] values = {model.r(), model.alpha(), model.a(), model.b()};
         ModelFit fit = FitReport.of(BgNbdModel.NAME, BgNbdModel.PARAMETERS, result, values,
                 table.sum(model::logLikelihood), stats.customers());
-        return new Fitted<>(model, fit);
+        return nameOtherLimit(NoDropOutCheck.judge(new Fitted<>(model, fit), table, budget));
+    }
+
+    /** At a boundary that is not the NBD, says which limit when it is the other end: p -> 1. */
+    private static Fitted<BgNbdModel> nameOtherLimit(Fitted<BgNbdModel> f) {
+        BgNbdModel m = f.model();
+        if (f.state() != FitState.BOUNDARY || f.noDropOutLimit() != null
+                || !(m.a() / (m.a() + m.b()) > CERTAIN_DROP_OUT)) {
+            return f;
+        }
+        return new Fitted<>(m, f.fit().withVerdict(FitState.BOUNDARY, String.format(java.util.Locale.ROOT,
+                "drop-out at the first repeat purchase (mean drop-out probability a/(a+b) = %.4f, p -> 1): "
+                        + "customers with a repeat purchase are gone, BG/NBD has no interior estimate; %s",
+                m.a() / (m.a() + m.b()), f.fit().verdict())));
     }
 
     private static BgNbdModel model(double[] lp, double timeScale) {

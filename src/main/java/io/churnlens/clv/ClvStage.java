@@ -1,6 +1,7 @@
 package io.churnlens.clv;
 
 import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.config.ChurnlensConfig.PurchaseModelChoice;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CLV stage in one call: compress the features on Spark, fit the purchase model (BG/NBD or Pareto/NBD), the
- * optional Pareto/NBD for one-time buyers' P(alive), and Gamma-Gamma on the driver, then score every customer on
- * the executors. No I/O: the caller writes the returned tables.
+ * optional Pareto/NBD for one-time buyers' P(alive), and Gamma-Gamma on the driver, each within the fit budget
+ * ({@code clv.fit-max-evaluations}, {@code clv.fit-max-seconds}), then score every customer on the executors. No
+ * I/O: the caller writes the returned tables.
  *
  * <p>Input: a features Dataset with {@code customer_id, x, t_x, t_cal, repeat_spend_mean} (FeatureColumns), times in
- * {@code time.unit}. When the purchase model does not converge, {@link Result#customerValue()} is empty and the
- * params table says why; when only Gamma-Gamma fails, customers are scored with null spend and CLV
+ * {@code time.unit}.
+ *
+ * <p>Fallback, by the purchase model's {@link FitState} ({@link PurchaseModelSelection}): identified, its values;
+ * boundary at no drop-out, the NBD limit (P(alive) = 1, expected purchases from the NBD; its parameters are written
+ * to clv_params as model {@code nbd}); otherwise (failed, or a boundary without a limit model) the other purchase
+ * model when it is identified or at the NBD limit; otherwise {@link Result#customerValue()} is empty and the params
+ * table says why. When only Gamma-Gamma is not identified, customers are scored with null spend and CLV
  * (spend_flag SPEND_MODEL_UNAVAILABLE).
  */
 public final class ClvStage {
@@ -35,53 +42,60 @@ public final class ClvStage {
         this.time = time;
     }
 
-    /** The fitted models and the report tables {@code clv_params} and {@code customer_value}. */
+    /**
+     * The fitted models, the report tables {@code clv_params} and {@code customer_value}, and {@code verdicts}: one
+     * sentence per fit and one saying what customer_value was computed from (for the log and the run summary).
+     */
     public record Result(Dataset<Row> params, Optional<Dataset<Row>> customerValue, List<ModelFit> fits,
-                         Optional<CustomerValuation> valuation) {}
+                         Optional<CustomerValuation> valuation, List<String> verdicts) {}
+
+    public FitBudget budget() {
+        return new FitBudget(settings.fitMaxEvaluations(), settings.fitMaxSeconds());
+    }
 
     public Result run(Dataset<Row> features) {
         StatisticChunks<RfmTable> rfm = BtydStatistics.compress(features, settings.maxDistinctStatistics());
-        List<ModelFit> fits = new ArrayList<>();
-        Fitted<? extends PurchaseModel> purchase = fitPurchaseModel(rfm);
-        fits.add(purchase.fit());
-        ParetoNbdModel pareto = null;
-        if (purchase.model() instanceof ParetoNbdModel p) {
-            pareto = p;
-        } else if (settings.fitParetoNbd()) {
-            Fitted<ParetoNbdModel> p = ParetoNbdFitter.fit(rfm);
-            fits.add(p.fit());
-            pareto = p.converged() ? p.model() : null;
-        }
+        PurchaseModelSelection purchase = PurchaseModelSelection.choose(settings.purchaseModel(),
+                settings.fitParetoNbd(), choice -> fit(choice, rfm));
         Fitted<GammaGammaModel> spend = GammaGammaFitter.fit(
-                BtydStatistics.compressSpend(features, settings.maxDistinctStatistics()));
+                BtydStatistics.compressSpend(features, settings.maxDistinctStatistics()), budget());
+        List<ModelFit> fits = new ArrayList<>(purchase.fits());
         fits.add(spend.fit());
-        fits.forEach(f -> LOG.info("CLV fit: {}", f));
+        List<String> verdicts = new ArrayList<>();
+        fits.forEach(f -> {
+            LOG.info("CLV fit {}; details: {}", f.summary(), f);
+            verdicts.add(f.summary());
+        });
+        verdicts.add(purchase.explanation());
         Dataset<Row> params = ClvParamsTable.of(features.sparkSession(), fits);
-        if (!purchase.converged()) {
-            LOG.warn("purchase model {} did not converge; no customer values: {}", purchase.fit().model(),
-                    purchase.fit().note());
-            return new Result(params, Optional.empty(), fits, Optional.empty());
+        if (purchase.model().isEmpty()) {
+            LOG.warn("no customer values: {}", purchase.explanation());
+            return new Result(params, Optional.empty(), fits, Optional.empty(), verdicts);
         }
-        CustomerValuation valuation = new CustomerValuation(purchase.model(), pareto,
+        LOG.info("customer values: {}", purchase.explanation());
+        CustomerValuation valuation = new CustomerValuation(purchase.model().get(), purchase.aliveModel().orElse(null),
                 spend.converged() ? spend.model() : null, calculator());
         return new Result(params, Optional.of(CustomerValueScorer.score(features, valuation)), fits,
-                Optional.of(valuation));
+                Optional.of(valuation), verdicts);
     }
 
     /**
      * Fits the configured purchase model on calibration features (as of T - H) and compares its predictions with the
-     * actual purchases in the holdout; {@code holdoutPurchases} holds customer_id and x_holdout. Empty when the
-     * calibration fit does not converge.
+     * actual purchases in the holdout; {@code holdoutPurchases} holds customer_id and x_holdout. The model follows
+     * the same verdict as the main fit ({@link Fitted#purchaseModelToUse()}): identified, or the NBD limit at the
+     * no-drop-out boundary; empty (and logged) otherwise.
      */
     public Optional<Dataset<Row>> holdout(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases, int holdoutDays) {
-        Fitted<? extends PurchaseModel> fitted =
-                fitPurchaseModel(BtydStatistics.compress(calibrationFeatures, settings.maxDistinctStatistics()));
-        if (!fitted.converged()) {
-            // No predictions from a model that did not converge: the check is skipped, not faked.
-            LOG.warn("holdout check skipped: the calibration fit did not converge: {}", fitted.fit().note());
+        Fitted<? extends PurchaseModel> fitted = fit(settings.purchaseModel(),
+                BtydStatistics.compress(calibrationFeatures, settings.maxDistinctStatistics()));
+        Optional<PurchaseModel> model = fitted.purchaseModelToUse();
+        if (model.isEmpty()) {
+            // No predictions from a model without an estimate: the check is skipped, not faked.
+            LOG.warn("holdout check skipped: the calibration fit is {}", fitted.fit().summary());
             return Optional.empty();
         }
-        return Optional.of(HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, fitted.usableModel(),
+        LOG.info("holdout check with {}: calibration fit {}", model.get().name(), fitted.fit().summary());
+        return Optional.of(HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, model.get(),
                 (double) holdoutDays / time.unit().days));
     }
 
@@ -90,10 +104,10 @@ public final class ClvStage {
                 time.daysPerMonth() / time.unit().days);
     }
 
-    private Fitted<? extends PurchaseModel> fitPurchaseModel(StatisticChunks<RfmTable> rfm) {
-        return switch (settings.purchaseModel()) {
-            case BG_NBD -> BgNbdFitter.fit(rfm);
-            case PARETO_NBD -> ParetoNbdFitter.fit(rfm);
+    private Fitted<? extends PurchaseModel> fit(PurchaseModelChoice choice, StatisticChunks<RfmTable> rfm) {
+        return switch (choice) {
+            case BG_NBD -> BgNbdFitter.fit(rfm, budget());
+            case PARETO_NBD -> ParetoNbdFitter.fit(rfm, budget());
         };
     }
 }

@@ -4,10 +4,14 @@ import java.io.Serializable;
 
 /**
  * Everything needed to value one customer, fitted once on the driver and broadcast: the purchase model used for
- * expected purchases and CLV, the optional Pareto/NBD (for its P(alive)), the spend model (null when it did not
- * converge or has no finite mean) and the CLV settings. Only converged models may be put here.
+ * expected purchases and CLV, the optional Pareto/NBD (for its P(alive)), the spend model (null when it is not
+ * identified or has no finite mean) and the CLV settings. Only models the verdict allows may be put here
+ * ({@link Fitted#purchaseModelToUse()}): an identified model, or the NBD limit of a fit at the no-drop-out boundary
+ * (then P(alive) = 1 and the expected purchases are the NBD's).
+ *
+ * @param paretoNbd the model behind {@code p_alive_pareto_nbd}: the Pareto/NBD, or its NBD limit; null when neither
  */
-public record CustomerValuation(PurchaseModel purchaseModel, ParetoNbdModel paretoNbd, GammaGammaModel spendModel,
+public record CustomerValuation(PurchaseModel purchaseModel, PurchaseModel paretoNbd, GammaGammaModel spendModel,
                                 ClvCalculator calculator) implements Serializable {
 
     /** Per-customer result; doubles are NaN where not available (written as null). */

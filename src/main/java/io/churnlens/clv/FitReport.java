@@ -17,8 +17,15 @@ final class FitReport {
             // Delta method: the log-parameters' covariance is unchanged by the time or money scale.
             se[i] = result.covariance() == null ? Double.NaN : values[i] * Math.sqrt(result.covariance()[i][i]);
         }
-        return new ModelFit(model, List.copyOf(names), values, se, logLikelihood, customers, result.converged(),
-                result.note());
+        return new ModelFit(model, List.copyOf(names), values, se, logLikelihood, customers, result.state(),
+                named(result.verdict(), names), named(result.note(), names));
+    }
+
+    /** The optimiser numbers parameters "#1", "#2", ...; the fit's texts name them (highest first: #10 before #1). */
+    static String named(String text, List<String> names) {
+        String s = text;
+        for (int i = names.size(); i >= 1; i--) s = s.replace("#" + i, names.get(i - 1));
+        return s;
     }
 
     static double[] exp(double[] logs) {

@@ -11,10 +11,14 @@ public final class GammaGammaFitter {
     private GammaGammaFitter() {}
 
     public static Fitted<GammaGammaModel> fit(SpendTable table) {
-        return fit(StatisticChunks.onDriver(table));
+        return fit(StatisticChunks.onDriver(table), FitBudget.DEFAULT);
     }
 
     public static Fitted<GammaGammaModel> fit(StatisticChunks<SpendTable> table) {
+        return fit(table, FitBudget.DEFAULT);
+    }
+
+    public static Fitted<GammaGammaModel> fit(StatisticChunks<SpendTable> table, FitBudget budget) {
         double customers = table.sum(SpendTable::customers);
         double scale = table.sum(c -> c.weightedMeanSpend() * c.customers()) / customers;
         StatisticChunks<SpendTable> scaled = table.map(c -> c.rescaled(scale));
@@ -25,7 +29,7 @@ public final class GammaGammaFitter {
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             GammaGammaModel candidate = model(lp, 1);
             return scaled.sum(candidate::logLikelihood);
-        }, starts);
+        }, starts, budget);
         GammaGammaModel model = model(result.logParameters(), scale);
         double[] values = {model.p(), model.q(), model.gamma()};
         ModelFit fit = FitReport.of(GammaGammaModel.NAME, GammaGammaModel.PARAMETERS, result, values,

@@ -37,7 +37,7 @@ public final class HoldoutCheck {
     /**
      * @param calibrationFeatures features as of T - H (the ones the model was fitted on)
      * @param holdoutPurchases    customer_id and {@link ClvColumns#X_HOLDOUT}; customers absent made no purchase
-     * @param model               a converged purchase model
+     * @param model               a purchase model the fit's verdict allows ({@link Fitted#purchaseModelToUse()})
      * @param holdoutLength       H in model time units
      */
     public static Dataset<Row> compare(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases,

@@ -18,17 +18,26 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Maximises a log-likelihood over log-parameters (so every parameter stays positive) and judges the result.
+ * Maximises a log-likelihood over log-parameters (so every parameter stays positive) and judges the result, within
+ * a {@link FitBudget}.
  *
  * <p>Procedure, per starting point: Nelder-Mead ({@link SimplexOptimizer}), restarted once from its own optimum
  * (a stalled simplex is the classic silent failure), then Newton steps with a numerical Hessian and backtracking,
- * which take the estimate to full precision. The result counts as <b>converged</b> only when the observed information (minus the Hessian) is positive definite, one more Newton step would
- * raise the log-likelihood by less than {@value #NEWTON_DECREMENT_TOLERANCE}, and no log-parameter has run off
- * beyond +-{@value #LOG_PARAMETER_BOUND} (a parameter heading for 0 or infinity means the data do not identify
- * it), and no log-parameter has a standard error above {@value #MAX_LOG_STANDARD_ERROR}. If the first start fails, the next one is tried; the best log-likelihood wins.
- *
- * <p>Covariance of the log-parameters is the inverse observed information, given only when its condition number is
- * below {@value #MAX_CONDITION}; otherwise it is null and the note says why.
+ * which take the estimate to full precision. The verdict ({@link FitState}):
+ * <ul>
+ *   <li><b>identified</b> only when the observed information (minus the Hessian) is positive definite with a
+ *       condition number below {@value #MAX_CONDITION}, one more Newton step would raise the log-likelihood by less
+ *       than {@value #NEWTON_DECREMENT_TOLERANCE}, no log-parameter lies beyond +-{@value #LOG_PARAMETER_BOUND},
+ *       and no log-parameter has a standard error above {@value #MAX_LOG_STANDARD_ERROR};</li>
+ *   <li><b>boundary</b> when a log-parameter has run off beyond +-{@value #LOG_PARAMETER_BOUND} (towards 0 or
+ *       infinity), or the maximum is a flat ridge (ill-conditioned information, or a standard error above the
+ *       bound): the data do not identify the parameter, the likelihood keeps its value towards a limit;</li>
+ *   <li><b>failed</b> when the likelihood is not finite, the optimiser threw, it stopped short of a maximum
+ *       (gradient check, or an indefinite Hessian at an interior point), or the budget ran out.</li>
+ * </ul>
+ * If a start does not end identified the next one is tried; identified beats boundary beats failed, then the best
+ * log-likelihood wins. A spent budget ends the remaining starts: the best judged start is kept if it reached a
+ * boundary, otherwise the fit is failed with the budget as the reason.
  */
 final class MaximumLikelihood {
     static final double NEWTON_DECREMENT_TOLERANCE = 1e-4;
@@ -36,7 +45,7 @@ final class MaximumLikelihood {
     static final double MAX_CONDITION = 1e12;
     /**
      * A log-parameter with a standard error above this (a 95% interval wider than a factor of e^6 either way: the
-     * data say next to nothing about it) makes the fit not converged even at a formal maximum: a flat ridge, not an estimate.
+     * data say next to nothing about it) is not identified even at a formal maximum: a flat ridge, not an estimate.
      */
     static final double MAX_LOG_STANDARD_ERROR = 3;
     /** The simplex never explores beyond e^+-30 (parameters beyond +-18 are already judged unidentified). */
@@ -45,26 +54,67 @@ final class MaximumLikelihood {
 
     private MaximumLikelihood() {}
 
-    /** The estimate in log-parameter space and the verdict. */
-    record Result(double[] logParameters, double logLikelihood, boolean converged, double[][] covariance,
-                  String note) {}
+    /**
+     * The estimate in log-parameter space and the verdict: {@code verdict} says in words why the state was
+     * reached; {@code note} holds the optimiser's history (starts, evaluations, seconds).
+     */
+    record Result(double[] logParameters, double logLikelihood, FitState state, double[][] covariance,
+                  String verdict, String note) {
+        boolean converged() {
+            return state == FitState.IDENTIFIED;
+        }
 
-    static Result maximize(ToDoubleFunction<double[]> logLikelihood, List<double[]> starts) {
+        private Result withNote(String newNote) {
+            return new Result(logParameters, logLikelihood, state, covariance, verdict, newNote);
+        }
+    }
+
+    static Result maximize(ToDoubleFunction<double[]> logLikelihood, List<double[]> starts, FitBudget budget) {
+        FitBudget.Meter meter = budget.start();
+        ToDoubleFunction<double[]> metered = p -> {
+            meter.tick();
+            return logLikelihood.applyAsDouble(p);
+        };
         Result best = null;
         StringBuilder history = new StringBuilder();
-        for (int i = 0; i < starts.size(); i++) {
-            Result r = fromStart(logLikelihood, starts.get(i));
-            history.append(i == 0 ? "" : "; ").append("start ").append(i + 1).append(": ")
-                    .append(r.converged ? "converged" : r.note);
-            if (best == null || better(r, best)) best = r;
-            if (best.converged) break;
+        String exhausted = null;
+        for (int i = 0; i < starts.size() && exhausted == null; i++) {
+            history.append(i == 0 ? "" : "; ").append("start ").append(i + 1).append(": ");
+            try {
+                Result r = fromStart(metered, starts.get(i));
+                history.append(r.state.label()).append(r.converged() ? "" : " (" + r.verdict + ")");
+                if (best == null || better(r, best)) best = r;
+                if (best.converged()) break;
+            } catch (FitBudget.Exhausted e) {
+                exhausted = e.getMessage();
+                history.append(exhausted);
+            } catch (RuntimeException e) {
+                // An optimiser or numerical error in one start is that start's failure, not the fit's end.
+                Result r = new Result(starts.get(i), Double.NaN, FitState.FAILED, null,
+                        "optimiser error: " + e, "");
+                history.append("failed (" + r.verdict + ")");
+                if (best == null) best = r;
+            }
         }
-        return new Result(best.logParameters, best.logLikelihood, best.converged, best.covariance,
-                history + (best.converged ? "; " + best.note : ""));
+        String tally = String.format(java.util.Locale.ROOT, "; %d evaluations in %.1f s", meter.evaluations(),
+                meter.seconds());
+        if (exhausted != null && (best == null || best.state == FitState.FAILED)) {
+            double[] last = best == null ? starts.get(0) : best.logParameters;
+            return new Result(last, Double.NaN, FitState.FAILED, null, exhausted, history + tally);
+        }
+        return best.withNote(history + tally);
+    }
+
+    private static int rank(FitState s) {
+        return switch (s) {
+            case IDENTIFIED -> 2;
+            case BOUNDARY -> 1;
+            case FAILED -> 0;
+        };
     }
 
     private static boolean better(Result candidate, Result incumbent) {
-        if (candidate.converged != incumbent.converged) return candidate.converged;
+        if (candidate.state != incumbent.state) return rank(candidate.state) > rank(incumbent.state);
         return candidate.logLikelihood > incumbent.logLikelihood || Double.isNaN(incumbent.logLikelihood);
     }
 
@@ -118,7 +168,7 @@ final class MaximumLikelihood {
             }
             double[] ev = eig.getRealEigenvalues();
             if (java.util.Arrays.stream(ev).anyMatch(v -> !(v > 0))) return point;
-            double[] step = eig.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(g)).toArray();
+            double[] step = newtonStep(eig, ev, g);
             double decrement = 0;
             for (int i = 0; i < g.length; i++) decrement += g[i] * step[i];
             if (decrement / 2 < 1e-12) return point;
@@ -142,13 +192,13 @@ final class MaximumLikelihood {
     private static Result judge(double[] point, double value, double[] gradient, double[][] hessian,
                                 boolean simplexStoppedItself) {
         if (!Double.isFinite(value)) {
-            return new Result(point, value, false, null, "log-likelihood is not finite at the last iterate");
+            return failed(point, value, "log-likelihood is not finite at the last iterate");
         }
-        for (double p : point) {
-            if (Math.abs(p) > LOG_PARAMETER_BOUND) {
-                return new Result(point, value, false, null,
-                        "a parameter ran off towards 0 or infinity (log-parameter " + String.format("%.1f", p)
-                                + "): the data do not identify the model");
+        for (int i = 0; i < point.length; i++) {
+            if (Math.abs(point[i]) > LOG_PARAMETER_BOUND) {
+                return new Result(point, value, FitState.BOUNDARY, null, String.format(java.util.Locale.ROOT,
+                        "parameter #%d ran off towards %s (log-parameter %.1f): the data do not identify it",
+                        i + 1, point[i] > 0 ? "infinity" : "0", point[i]), "");
             }
         }
         RealMatrix info = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
@@ -158,36 +208,70 @@ final class MaximumLikelihood {
             eig = new EigenDecomposition(info);
             ev = eig.getRealEigenvalues();
         } catch (RuntimeException e) {
-            return new Result(point, value, false, null, "Hessian could not be decomposed: " + e.getMessage());
+            return failed(point, value, "Hessian could not be decomposed: " + e.getMessage());
         }
         double minEv = java.util.Arrays.stream(ev).min().orElse(Double.NaN);
         double maxEv = java.util.Arrays.stream(ev).max().orElse(Double.NaN);
         if (!(minEv > 0)) {
-            return new Result(point, value, false, null, String.format(
-                    "observed information is not positive definite (smallest eigenvalue %.3g): not a maximum, or "
-                            + "parameters not identified", minEv));
+            return failed(point, value, String.format(java.util.Locale.ROOT,
+                    "observed information is not positive definite (smallest eigenvalue %.3g): not a maximum", minEv));
         }
-        double[] step = eig.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(gradient)).toArray();
+        String simplexNote = simplexStoppedItself ? "" : "Nelder-Mead hit its evaluation limit, Newton steps finished; ";
+        // Before the gradient check: along a flat direction a Newton step is noise, and the flatness is the answer.
+        if (maxEv / minEv > MAX_CONDITION) {
+            // The flattest direction of the likelihood: moving along it changes nothing the data can see.
+            return new Result(point, value, FitState.BOUNDARY, null, simplexNote + String.format(java.util.Locale.ROOT,
+                    "not identified: the observed information is ill-conditioned (condition number %.2g), the "
+                            + "likelihood is flat along a direction led by parameter #%d",
+                    maxEv / minEv, flattestParameter(eig, ev) + 1), "");
+        }
+        double[] step = newtonStep(eig, ev, gradient);
         double decrement = 0;
         for (int i = 0; i < gradient.length; i++) decrement += gradient[i] * step[i];
         if (!(decrement / 2 < NEWTON_DECREMENT_TOLERANCE)) {
-            return new Result(point, value, false, null, String.format(
+            return failed(point, value, String.format(java.util.Locale.ROOT,
                     "gradient check failed: a Newton step would still gain %.3g in log-likelihood", decrement / 2));
-        }
-        String simplexNote = simplexStoppedItself ? "" : "Nelder-Mead hit its evaluation limit, Newton steps finished; ";
-        if (maxEv / minEv > MAX_CONDITION) {
-            return new Result(point, value, true, null, simplexNote + String.format(
-                    "standard errors not given: observed information is ill-conditioned (condition number %.2g)",
-                    maxEv / minEv));
         }
         double[][] covariance = eig.getSolver().getInverse().getData();
         for (int i = 0; i < covariance.length; i++) {
-            if (Math.sqrt(covariance[i][i]) > MAX_LOG_STANDARD_ERROR) {
-                return new Result(point, value, false, null, String.format("parameter %d is not identified: its "
-                        + "standard error on the log scale is %.3g (a 95%% interval spans a factor of e^%.0f)",
-                        i + 1, Math.sqrt(covariance[i][i]), 4 * Math.sqrt(covariance[i][i])));
+            double se = Math.sqrt(covariance[i][i]);
+            if (se > MAX_LOG_STANDARD_ERROR) {
+                return new Result(point, value, FitState.BOUNDARY, null, simplexNote + String.format(java.util.Locale.ROOT,
+                        "parameter #%d is not identified: its standard error on the log scale is %.3g (a 95%% "
+                                + "interval spans a factor of e^%.0f)", i + 1, se, 4 * se), "");
             }
         }
-        return new Result(point, value, true, covariance, simplexNote + String.format("gradient check passed (Newton decrement %.1e)", decrement / 2));
+        return new Result(point, value, FitState.IDENTIFIED, covariance, simplexNote + String.format(java.util.Locale.ROOT,
+                "converged at an interior maximum (Newton decrement %.1e, condition number %.2g)",
+                decrement / 2, maxEv / minEv), "");
+    }
+
+    /**
+     * The Newton step (information)^-1 g from the eigen-decomposition, sum_k v_k (v_k . g) / lambda_k: defined for
+     * any positive eigenvalues, where commons-math's solver refuses a nearly singular matrix.
+     */
+    private static double[] newtonStep(EigenDecomposition eig, double[] ev, double[] g) {
+        double[] step = new double[g.length];
+        for (int k = 0; k < ev.length; k++) {
+            double[] v = eig.getEigenvector(k).toArray();
+            double along = 0;
+            for (int i = 0; i < g.length; i++) along += v[i] * g[i];
+            for (int i = 0; i < g.length; i++) step[i] += v[i] * along / ev[k];
+        }
+        return step;
+    }
+
+    private static Result failed(double[] point, double value, String why) {
+        return new Result(point, value, FitState.FAILED, null, why, "");
+    }
+
+    /** Index of the largest component of the eigenvector with the smallest eigenvalue. */
+    private static int flattestParameter(EigenDecomposition eig, double[] ev) {
+        int k = 0;
+        for (int i = 1; i < ev.length; i++) if (ev[i] < ev[k]) k = i;
+        double[] v = eig.getEigenvector(k).toArray();
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[best])) best = i;
+        return best;
     }
 }

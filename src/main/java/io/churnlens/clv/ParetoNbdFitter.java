@@ -13,10 +13,14 @@ public final class ParetoNbdFitter {
     private ParetoNbdFitter() {}
 
     public static Fitted<ParetoNbdModel> fit(RfmTable table) {
-        return fit(StatisticChunks.onDriver(table));
+        return fit(StatisticChunks.onDriver(table), FitBudget.DEFAULT);
     }
 
     public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table) {
+        return fit(table, FitBudget.DEFAULT);
+    }
+
+    public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table, FitBudget budget) {
         TimeScaledStatistics stats = TimeScaledStatistics.of(table);
         double rate = stats.meanRate();
         List<double[]> starts = List.of(
@@ -26,12 +30,12 @@ public final class ParetoNbdFitter {
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             ParetoNbdModel candidate = model(lp, 1);
             return stats.scaled().sum(candidate::logLikelihood);
-        }, starts);
+        }, starts, budget);
         ParetoNbdModel model = model(result.logParameters(), stats.scale());
         double[] values = {model.r(), model.alpha(), model.s(), model.beta()};
         ModelFit fit = FitReport.of(ParetoNbdModel.NAME, ParetoNbdModel.PARAMETERS, result, values,
                 table.sum(model::logLikelihood), stats.customers());
-        return new Fitted<>(model, fit);
+        return NoDropOutCheck.judge(new Fitted<>(model, fit), table, budget);
     }
 
     private static ParetoNbdModel model(double[] lp, double timeScale) {

@@ -10,6 +10,10 @@ public final class ShiftedBetaGeometricFitter {
     private ShiftedBetaGeometricFitter() {}
 
     public static Fitted<ShiftedBetaGeometricModel> fit(long[] survivors) {
+        return fit(survivors, FitBudget.DEFAULT);
+    }
+
+    public static Fitted<ShiftedBetaGeometricModel> fit(long[] survivors, FitBudget budget) {
         if (survivors.length < 2) {
             throw new IllegalArgumentException("sBG needs the cohort size and at least one later period, got "
                     + survivors.length + " values");
@@ -27,7 +31,7 @@ public final class ShiftedBetaGeometricFitter {
                 BgNbdFitter.logs(1, 1),
                 BgNbdFitter.logs(mean * 0.5, (1 - mean) * 0.5));
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-                lp -> new ShiftedBetaGeometricModel(Math.exp(lp[0]), Math.exp(lp[1])).logLikelihood(survivors), starts);
+                lp -> new ShiftedBetaGeometricModel(Math.exp(lp[0]), Math.exp(lp[1])).logLikelihood(survivors), starts, budget);
         ShiftedBetaGeometricModel model = new ShiftedBetaGeometricModel(Math.exp(result.logParameters()[0]),
                 Math.exp(result.logParameters()[1]));
         ModelFit fit = FitReport.of(ShiftedBetaGeometricModel.NAME, ShiftedBetaGeometricModel.PARAMETERS, result,

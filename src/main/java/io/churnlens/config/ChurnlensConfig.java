@@ -67,9 +67,15 @@ public record ChurnlensConfig(
 
     public enum PurchaseModelChoice { BG_NBD, PARETO_NBD }
 
-    /** Probabilistic models and CLV (see the {@code clv} section of the defaults for meanings). */
+    /**
+     * Probabilistic models and CLV (see the {@code clv} section of the defaults for meanings).
+     *
+     * @param fitMaxEvaluations likelihood evaluations one fit may use ({@code clv.fit-max-evaluations})
+     * @param fitMaxSeconds     wall-clock seconds one fit may use ({@code clv.fit-max-seconds})
+     */
     public record Clv(int horizonMonths, double monthlyDiscountRate, double margin, PurchaseModelChoice purchaseModel,
-                      boolean fitParetoNbd, int maxDistinctStatistics) implements java.io.Serializable {}
+                      boolean fitParetoNbd, int maxDistinctStatistics, int fitMaxEvaluations, double fitMaxSeconds)
+            implements java.io.Serializable {}
     /**
      * The synthetic data generator ({@code simulate} section). {@code truthAsOf} is resolved here (the configured
      * date, or {@code endDate} minus the churn horizon) and {@code horizonDays} is {@code churn.horizon-days}, so the
@@ -257,7 +263,8 @@ public record ChurnlensConfig(
         Settings cl = new Settings(c, "clv");
         Clv clv = new Clv(cl.positiveInt("horizon-months"), cl.fraction("monthly-discount-rate"), cl.fraction("margin"),
                 cl.choice("purchase-model", PurchaseModelChoice.class), cl.bool("fit-pareto-nbd"),
-                cl.positiveInt("max-distinct-statistics"));
+                cl.positiveInt("max-distinct-statistics"), cl.positiveInt("fit-max-evaluations"),
+                cl.positive("fit-max-seconds"));
 
         Simulate simulate = Simulate.parse(c, churn.horizonDays());
 

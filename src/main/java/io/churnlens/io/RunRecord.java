@@ -39,6 +39,8 @@ public final class RunRecord {
         public final String stage;
         public long durationMs;
         public final Map<String, Long> counts = new LinkedHashMap<>();
+        /** What the stage wants the reader to know in words (e.g. the CLV fits' verdicts). */
+        public final List<String> notes = new ArrayList<>();
 
         public StageRecord(String stage) {
             this.stage = stage;

@@ -3,6 +3,7 @@ package io.churnlens.model;
 import io.churnlens.clv.BgNbdFitter;
 import io.churnlens.clv.BgNbdModel;
 import io.churnlens.clv.BtydStatistics;
+import io.churnlens.clv.FitBudget;
 import io.churnlens.clv.Fitted;
 import io.churnlens.schema.FeatureColumns;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +25,7 @@ import static org.apache.spark.sql.functions.udf;
  * only happens at a purchase, so a customer who buys nothing cannot drop out in between. Raw score: its log-odds.
  */
 public final class BgNbdScorer implements FittedScorer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BgNbdScorer.class);
     public static final String NAME = "bg_nbd";
     private final BgNbdModel model;
     /** H in the time unit of the features' t_x and t_cal. */
@@ -37,10 +39,21 @@ public final class BgNbdScorer implements FittedScorer {
         this.medians = medians == null ? null : medians.clone();
     }
 
-    /** Empty (baseline left out, logged by the caller) when the fit does not converge. */
+    /** {@link #fit(Dataset, double, int, FitBudget)} with the default fit budget. */
     public static Optional<BgNbdScorer> fit(Dataset<Row> trainFeatures, double horizon, int maxDistinctStatistics) {
-        Fitted<BgNbdModel> fitted = BgNbdFitter.fit(BtydStatistics.compress(trainFeatures, maxDistinctStatistics));
+        return fit(trainFeatures, horizon, maxDistinctStatistics, FitBudget.DEFAULT);
+    }
+
+    /**
+     * The same fit and verdict as the CLV stage's ({@link BgNbdFitter}, {@link io.churnlens.clv.FitState}): the
+     * baseline is built only from an identified fit. At a boundary or after a failure it is left out (empty), and
+     * the verdict is logged here: a baseline is a BG/NBD or nothing, not a fallback model under its name.
+     */
+    public static Optional<BgNbdScorer> fit(Dataset<Row> trainFeatures, double horizon, int maxDistinctStatistics,
+                                            FitBudget budget) {
+        Fitted<BgNbdModel> fitted = BgNbdFitter.fit(BtydStatistics.compress(trainFeatures, maxDistinctStatistics), budget);
         if (!fitted.converged()) {
+            LOG.warn("bg_nbd baseline: the fit is {}", fitted.fit().summary());
             return Optional.empty();
         }
         double[][] quantiles = trainFeatures.stat().approxQuantile(

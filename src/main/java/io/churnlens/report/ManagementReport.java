@@ -55,6 +55,7 @@ public final class ManagementReport {
         String note = now.getAs(ImpactColumns.NOTE);
         b.append("<section id=\"notes\"><h2>Data notes</h2>\n<ul>\n");
         if (note != null) for (String n : note.split("; ")) b.append("<li>").append(Html.esc(n)).append("</li>\n");
+        for (String n : d.fitNotes()) b.append("<li class=\"fit-note\">").append(Html.esc(n)).append("</li>\n");
         b.append("<li>Tables behind this page: churn_impact, scenarios, cohort_retention, segment_risk (as_of=")
                 .append(d.asOf()).append(").</li>\n</ul></section>\n</body>\n</html>\n");
         return b.toString();

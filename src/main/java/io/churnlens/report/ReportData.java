@@ -19,10 +19,12 @@ import java.util.Optional;
  *                        model-based figures the current partition leaves null), by quarter label
  * @param topCustomers    customer_id, churn_probability, expected_revenue_12m, rfm_segment, cluster_name,
  *                        revenue_at_risk of the customers carrying most revenue at risk; empty without scores
+ * @param fitNotes        what the purchase models' verdicts mean for the figures ({@link FitNotes}); empty when
+ *                        every purchase model is identified or clv_params is not available
  */
 public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                          List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
-                         int inactivityDays, double monthlyDiscountRate) {
+                         int inactivityDays, double monthlyDiscountRate, List<String> fitNotes) {
 
     public String quarter() {
         return Quarters.label(asOf);

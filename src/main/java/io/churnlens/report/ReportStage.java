@@ -28,6 +28,14 @@ public final class ReportStage {
     public static ReportData collect(ChurnlensConfig config, LocalDate asOf, Dataset<Row> churnImpact,
                                      Dataset<Row> scenarios, Dataset<Row> cohorts, Dataset<Row> segments,
                                      Optional<Dataset<Row>> scores, Function<LocalDate, Optional<Dataset<Row>>> impactPartition) {
+        return collect(config, asOf, churnImpact, scenarios, cohorts, segments, scores, impactPartition, Optional.empty());
+    }
+
+    /** As above, with clv_params (when published) for the notes on the purchase models' verdicts. */
+    public static ReportData collect(ChurnlensConfig config, LocalDate asOf, Dataset<Row> churnImpact,
+                                     Dataset<Row> scenarios, Dataset<Row> cohorts, Dataset<Row> segments,
+                                     Optional<Dataset<Row>> scores, Function<LocalDate, Optional<Dataset<Row>>> impactPartition,
+                                     Optional<Dataset<Row>> clvParams) {
         List<Row> impact = churnImpact.orderBy(ImpactColumns.QUARTER_START).collectAsList();
         Map<String, Row> own = new HashMap<>();
         for (int back : new int[] {1, 4}) {
@@ -42,6 +50,7 @@ public final class ReportStage {
         return new ReportData(asOf, impact, own, scenarios.orderBy(ImpactColumns.CHURN_REDUCTION_PP).collectAsList(),
                 cohorts.orderBy(ImpactColumns.COHORT, ImpactColumns.QUARTERS_SINCE).collectAsList(),
                 segments.collectAsList(), top, config.impact(), config.churn().inactivityDays(),
-                config.clv().monthlyDiscountRate());
+                config.clv().monthlyDiscountRate(),
+                clvParams.map(p -> FitNotes.from(p.collectAsList())).orElse(List.of()));
     }
 }

@@ -12,18 +12,28 @@ public final class ClvColumns {
     private ClvColumns() {}
 
     // --- clv_params: one row per model parameter ---
-    /** bg_nbd | pareto_nbd | gamma_gamma | sbg. */
+    /** bg_nbd | pareto_nbd | gamma_gamma | sbg | nbd (the no-drop-out limit, written when used as fallback). */
     public static final String MODEL = "model";
     public static final String PARAMETER = "parameter";
-    /** Null when the fit did not converge (the last iterate is in {@link #NOTE}). */
+    /** Null unless the fit is identified (the last iterate is then in {@link #NOTE}). */
     public static final String VALUE = "value";
     /** From the inverse observed information; null when not available (see note). */
     public static final String STD_ERROR = "std_error";
     public static final String LOG_LIKELIHOOD = "log_likelihood";
     public static final String CUSTOMERS = "customers";
+    /** True exactly when {@link #FIT_STATE} is identified. */
     public static final String CONVERGED = "converged";
-    /** Optimiser verdict, starts tried, and why standard errors are missing. */
+    /** Optimiser details: starts tried, evaluations and seconds, the last iterate when not identified. */
     public static final String NOTE = "note";
+    /**
+     * identified | boundary | failed (io.churnlens.clv.FitState): identified = an interior maximum that passes the
+     * identification checks, the only state with values; boundary = a parameter runs off towards 0 or infinity or
+     * the nested no-drop-out NBD explains the data as well (the limit is named in {@link #FIT_NOTE}); failed = no
+     * answer (budget exhausted, non-finite likelihood, optimiser error), the reason in {@link #FIT_NOTE}.
+     */
+    public static final String FIT_STATE = "fit_state";
+    /** The verdict in words, and what the pipeline used instead when the state is not identified. */
+    public static final String FIT_NOTE = "fit_note";
 
     public static final StructType PARAMS_SCHEMA = new StructType()
             .add(MODEL, DataTypes.StringType, false)
@@ -33,13 +43,18 @@ public final class ClvColumns {
             .add(LOG_LIKELIHOOD, DataTypes.DoubleType, true)
             .add(CUSTOMERS, DataTypes.LongType, false)
             .add(CONVERGED, DataTypes.BooleanType, false)
-            .add(NOTE, DataTypes.StringType, true);
+            .add(NOTE, DataTypes.StringType, true)
+            .add(FIT_STATE, DataTypes.StringType, false)
+            .add(FIT_NOTE, DataTypes.StringType, false);
 
     // --- customer_value: one row per customer of the features table ---
     public static final String CUSTOMER_ID = FeatureColumns.CUSTOMER_ID;
     /** P(alive) at T under the configured purchase model (BG/NBD: exactly 1 when x = 0). */
     public static final String P_ALIVE = "p_alive";
-    /** P(alive) under Pareto/NBD, which decays with T for one-time buyers; null when not fitted or not converged. */
+    /**
+     * P(alive) under Pareto/NBD, which decays with T for one-time buyers; 1 when Pareto/NBD is at the no-drop-out
+     * boundary (its NBD limit); null when not fitted, failed, or at another boundary.
+     */
     public static final String P_ALIVE_PARETO_NBD = "p_alive_pareto_nbd";
     /** Expected purchases (purchase days) in (T, T + clv.horizon-months]. */
     public static final String EXPECTED_PURCHASES = "expected_purchases";
@@ -49,6 +64,7 @@ public final class ClvColumns {
     public static final String SPEND_FLAG = "spend_flag";
     /** Discounted expected margin over the horizon; formula in io.churnlens.clv.ClvCalculator. */
     public static final String CLV = "clv";
+    /** The model the values come from: bg_nbd | pareto_nbd, or nbd when the fit fell back to the no-drop-out limit. */
     public static final String PURCHASE_MODEL = "purchase_model";
 
     public static final StructType CUSTOMER_VALUE_SCHEMA = new StructType()

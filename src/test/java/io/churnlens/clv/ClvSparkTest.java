@@ -113,6 +113,8 @@ class ClvSparkTest extends SparkTestBase {
         assertThat(result.fits()).extracting(ModelFit::model)
                 .containsExactly(BgNbdModel.NAME, ParetoNbdModel.NAME, GammaGammaModel.NAME);
         assertThat(result.params().count()).isEqualTo(11);
+        assertThat(result.params().select(ClvColumns.FIT_STATE).distinct().collectAsList())
+                .extracting(r -> r.getString(0)).containsExactly(FitState.IDENTIFIED.label());
         CustomerValuation valuation = result.valuation().orElseThrow();
         Map<String, Row> byId = new HashMap<>();
         for (Row r : result.customerValue().orElseThrow().collectAsList()) byId.put(r.getAs(ClvColumns.CUSTOMER_ID), r);
@@ -137,6 +139,88 @@ class ClvSparkTest extends SparkTestBase {
         Row oneTimer = byId.values().stream().filter(r -> r.<Double>getAs(ClvColumns.P_ALIVE) == 1.0).findFirst().orElseThrow();
         assertThat(oneTimer.<String>getAs(ClvColumns.SPEND_FLAG)).isEqualTo(SpendFlag.NO_REPEAT_PURCHASE.name());
         assertThat(oneTimer.<Double>getAs(ClvColumns.P_ALIVE_PARETO_NBD)).isLessThan(1.0);
+    }
+
+    /** Features of a world where nobody drops out, observed 26 to 39 weeks (times rounded to days). */
+    private static Dataset<Row> noDropOutFeatures() {
+        return spark.createDataFrame(rows(BtydSimulator.bgNbd(new BgNbdModel(0.8, 8.0, 0.001, 1000), 1500, 26, 39, 7)),
+                FEATURES);
+    }
+
+    @Test
+    void noDropOutBoundaryValuesCustomersWithTheNbdLimit() {
+        ChurnlensConfig config = ConfigLoader.load(null, List.of("clv.fit-pareto-nbd=false"));
+        ClvStage.Result result = new ClvStage(config).run(noDropOutFeatures());
+        result.verdicts().forEach(v -> System.out.println("no drop-out stage: " + v));
+        assertThat(result.fits()).extracting(ModelFit::model)
+                .containsExactly(BgNbdModel.NAME, NbdModel.NAME, GammaGammaModel.NAME);
+        assertThat(result.fits()).extracting(ModelFit::state)
+                .containsExactly(FitState.BOUNDARY, FitState.IDENTIFIED, FitState.IDENTIFIED);
+        assertThat(result.verdicts()).last().asString().startsWith("customer values from the NBD limit of bg_nbd");
+
+        Map<String, Row> params = new HashMap<>();
+        for (Row r : result.params().collectAsList()) params.put(r.getAs(ClvColumns.MODEL) + "/" + r.getAs(ClvColumns.PARAMETER), r);
+        Row b = params.get("bg_nbd/b");
+        assertThat(b.<String>getAs(ClvColumns.FIT_STATE)).isEqualTo("boundary");
+        assertThat(b.<String>getAs(ClvColumns.FIT_NOTE)).startsWith(NoDropOutCheck.NO_DROP_OUT);
+        assertThat(b.<Double>getAs(ClvColumns.VALUE)).isNull();
+        assertThat(b.<Boolean>getAs(ClvColumns.CONVERGED)).isFalse();
+        ModelFit nbd = result.fits().get(1);
+        Row r = params.get("nbd/r");
+        assertThat(r.<String>getAs(ClvColumns.FIT_STATE)).isEqualTo("identified");
+        assertThat(r.<Double>getAs(ClvColumns.VALUE)).isEqualTo(nbd.value("r"));
+
+        // Every valid customer: P(alive) = 1 and E[Y(h)] = h (r + x) / (alpha + T) with h = 12 months in weeks.
+        double h = result.valuation().orElseThrow().calculator().horizon();
+        NbdModel limit = new NbdModel(nbd.value("r"), nbd.value("alpha"));
+        long valued = 0;
+        for (Row out : result.customerValue().orElseThrow().collectAsList()) {
+            assertThat(out.<String>getAs(ClvColumns.PURCHASE_MODEL)).isEqualTo(NbdModel.NAME);
+            if (out.getAs(ClvColumns.P_ALIVE) == null) continue;
+            valued++;
+            assertThat(out.<Double>getAs(ClvColumns.P_ALIVE)).isEqualTo(1.0);
+            assertThat(out.<Double>getAs(ClvColumns.P_ALIVE_PARETO_NBD)).isNull();
+        }
+        assertThat(valued).isEqualTo(1501);
+        assertThat(io.churnlens.report.FitNotes.from(result.params().collectAsList())).singleElement().asString()
+                .contains("Purchase model bg_nbd").contains("P(alive) = 1").contains("upper bounds");
+        Row someone = result.customerValue().orElseThrow().where(org.apache.spark.sql.functions.col(ClvColumns.CUSTOMER_ID)
+                .equalTo("returns")).first();
+        assertThat(someone.<Double>getAs(ClvColumns.EXPECTED_PURCHASES))
+                .isCloseTo(h * (limit.r() + 2) / (limit.alpha() + 30.0), within(1e-12));
+    }
+
+    @Test
+    void aSpentBudgetFailsEveryFitAndWritesNoCustomerValues() {
+        ChurnlensConfig config = ConfigLoader.load(null, List.of("clv.fit-max-evaluations=30"));
+        ClvStage stage = new ClvStage(config);
+        ClvStage.Result result = stage.run(spark.createDataFrame(rows(simulated()), FEATURES));
+        result.verdicts().forEach(v -> System.out.println("budget stage: " + v));
+        assertThat(result.fits()).extracting(ModelFit::state).containsOnly(FitState.FAILED);
+        assertThat(result.customerValue()).isEmpty();
+        assertThat(result.verdicts()).last().asString().startsWith("no customer values: neither bg_nbd (failed) nor pareto_nbd (failed)");
+        assertThat(result.params().collectAsList()).allSatisfy(row -> {
+            assertThat(row.<String>getAs(ClvColumns.FIT_STATE)).isEqualTo("failed");
+            assertThat(row.<String>getAs(ClvColumns.FIT_NOTE)).contains("budget of 30 evaluations");
+            assertThat(row.<Double>getAs(ClvColumns.LOG_LIKELIHOOD)).isNull();
+        });
+        List<String> notes = io.churnlens.report.FitNotes.from(result.params().collectAsList());
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0)).startsWith("Purchase model bg_nbd could not be fitted (budget of 30 evaluations / 60 s");
+        assertThat(notes.get(1)).startsWith("Purchase model pareto_nbd could not be fitted (budget of 30 evaluations");
+        // The holdout check follows the same verdict: no predictions from a failed fit.
+        Dataset<Row> none = spark.createDataFrame(List.of(), new StructType()
+                .add(FeatureColumns.CUSTOMER_ID, DataTypes.StringType).add(ClvColumns.X_HOLDOUT, DataTypes.LongType));
+        assertThat(stage.holdout(spark.createDataFrame(rows(simulated()), FEATURES), none, 91)).isEmpty();
+    }
+
+    @Test
+    void holdoutAtTheNoDropOutBoundaryPredictsWithTheNbdLimit() {
+        ChurnlensConfig config = ConfigLoader.load(null, List.of("clv.fit-pareto-nbd=false"));
+        Dataset<Row> none = spark.createDataFrame(List.of(), new StructType()
+                .add(FeatureColumns.CUSTOMER_ID, DataTypes.StringType).add(ClvColumns.X_HOLDOUT, DataTypes.LongType));
+        List<Row> table = new ClvStage(config).holdout(noDropOutFeatures(), none, 91).orElseThrow().collectAsList();
+        assertThat(table).extracting(r -> r.<String>getAs(ClvColumns.MODEL)).containsOnly(NbdModel.NAME);
     }
 
     @Test

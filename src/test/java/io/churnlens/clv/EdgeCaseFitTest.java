@@ -105,6 +105,6 @@ class EdgeCaseFitTest {
         assertThat(fit.converged()).as(fit.fit().toString()).isFalse();
         assertThat(fit.fit().note()).isNotBlank();
         org.assertj.core.api.Assertions.assertThatThrownBy(fit::usableModel)
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not converge");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not identified");
     }
 }

@@ -1,0 +1,77 @@
+package io.churnlens.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The optimiser's verdict on log-likelihoods whose answer is known in closed form: a Gaussian log-likelihood
+ * -sum c_i (p_i - m_i)^2 / 2 has its maximum at m and covariance diag(1 / c_i) exactly.
+ */
+class MaximumLikelihoodVerdictTest {
+    private static final List<double[]> START = List.<double[]>of(new double[] {0.3, -0.4});
+
+    private static MaximumLikelihood.Result gaussian(double c0, double c1) {
+        return MaximumLikelihood.maximize(p -> -0.5 * (c0 * (p[0] - 1) * (p[0] - 1) + c1 * (p[1] - 2) * (p[1] - 2)),
+                START, FitBudget.DEFAULT);
+    }
+
+    @Test
+    void aWellCurvedMaximumIsIdentifiedWithTheExactCovariance() {
+        MaximumLikelihood.Result r = gaussian(400, 25);
+        assertThat(r.state()).as(r.verdict()).isEqualTo(FitState.IDENTIFIED);
+        assertThat(r.logParameters()[0]).isCloseTo(1, within(1e-5));
+        assertThat(r.logParameters()[1]).isCloseTo(2, within(1e-5));
+        // Finite differences of a quadratic are exact up to rounding: covariance within 1e-6 relative.
+        assertThat(r.covariance()[0][0]).isCloseTo(1.0 / 400, within(1e-6 / 400));
+        assertThat(r.covariance()[1][1]).isCloseTo(1.0 / 25, within(1e-6 / 25));
+    }
+
+    @Test
+    void anIllConditionedMaximumIsNotIdentified() {
+        // Condition number 1e14 (> 1e12): the likelihood is flat along p[1]. This branch used to return converged.
+        MaximumLikelihood.Result r = gaussian(100, 1e-12);
+        assertThat(r.state()).as(r.verdict()).isEqualTo(FitState.BOUNDARY);
+        assertThat(r.verdict()).contains("ill-conditioned").contains("parameter #2");
+        assertThat(r.covariance()).isNull();
+    }
+
+    @Test
+    void aWideStandardErrorIsNotIdentified() {
+        // Curvature 0.01: se(p[1]) = 10 > 3, a flat ridge, though perfectly conditioned enough to invert.
+        MaximumLikelihood.Result r = gaussian(1, 0.01);
+        assertThat(r.state()).as(r.verdict()).isEqualTo(FitState.BOUNDARY);
+        assertThat(r.verdict()).contains("parameter #2 is not identified").contains("10.0");
+    }
+
+    @Test
+    void aParameterRunningOffIsABoundary() {
+        // Increasing in p[0] for ever: the optimiser walks to the search wall.
+        MaximumLikelihood.Result r = MaximumLikelihood.maximize(p -> -Math.exp(-p[0]) - (p[1] - 2) * (p[1] - 2),
+                START, FitBudget.DEFAULT);
+        assertThat(r.state()).as(r.verdict()).isEqualTo(FitState.BOUNDARY);
+        assertThat(r.verdict()).contains("parameter #1 ran off towards infinity");
+    }
+
+    @Test
+    void aNonFiniteLikelihoodFails() {
+        MaximumLikelihood.Result r = MaximumLikelihood.maximize(p -> Double.NaN, START, FitBudget.DEFAULT);
+        assertThat(r.state()).isEqualTo(FitState.FAILED);
+        assertThat(r.verdict()).contains("not finite");
+    }
+
+    @Test
+    void theEvaluationBudgetIsCountedExactly() {
+        int[] calls = {0};
+        MaximumLikelihood.Result r = MaximumLikelihood.maximize(p -> {
+            calls[0]++;
+            return -p[0] * p[0] - p[1] * p[1];
+        }, START, new FitBudget(17, 60));
+        assertThat(r.state()).isEqualTo(FitState.FAILED);
+        assertThat(calls[0]).isEqualTo(17);
+        assertThat(r.verdict()).startsWith("budget of 17 evaluations / 60 s exhausted (17 evaluations");
+    }
+}
