@@ -4,6 +4,7 @@ import io.churnlens.ingest.DataQualityReport;
 import io.churnlens.ingest.IngestResult;
 import io.churnlens.ingest.Ingestion;
 import io.churnlens.ingest.RawRows;
+import io.churnlens.ingest.RejectLimit;
 import io.churnlens.io.RawSource;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.Tables;
@@ -54,7 +55,7 @@ public final class IngestCommand extends JobCommand {
             RawRows raw = RawSource.read(ctx.spark, ctx.config.input());
             Optional<Dataset<Row>> existing = ctx.store.transactions();
             IngestResult result = new Ingestion(ctx.config, ctx.asOf, ctx.runId)
-                    .apply(raw, existing.map(t -> t.select(TransactionColumns.ROW_KEY)).orElse(null))
+                    .apply(raw, existing.orElse(null))
                     .persist();
             try {
                 Map<String, Long> counts = result.counts();
@@ -62,9 +63,10 @@ public final class IngestCommand extends JobCommand {
                     throw new IllegalStateException("ingest counts do not reconcile: " + counts);
                 }
                 ctx.store.publishQuarantine(result.quarantine());
+                RejectLimit.check(ctx.config.ingest(), counts, result, ctx.store.layout().quarantine(ctx.runId))
+                        .forEach(warning -> Console.out("    warning: %s", warning));
                 if (counts.get(DataQualityColumns.ACCEPTED) > 0 || existing.isEmpty()) {
-                    Dataset<Row> all = existing.map(e -> e.unionByName(result.accepted())).orElse(result.accepted());
-                    ctx.store.publishTransactions(all, TransactionColumns.EVENT_MONTH);
+                    ctx.store.publishTransactions(result.table(), TransactionColumns.EVENT_MONTH);
                 }
                 ctx.store.publishReport(Tables.DATA_QUALITY, ctx.asOf,
                         DataQualityReport.rows(ctx.spark, ctx.runId, ctx.config.input().path(), counts));
