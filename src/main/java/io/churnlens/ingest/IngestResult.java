@@ -113,16 +113,18 @@ public final class IngestResult {
         if (merge.stored() == null) {
             return List.of();
         }
-        Dataset<Row> stored = merge.stored();
+        // Stored columns under new names: the conflicting rows derive from the stored table (an anti join), so
+        // the original column references would be ambiguous in this self-join.
+        Dataset<Row> stored = merge.stored().select(col(LineMerge.STORED_LINE).as("_s_line"),
+                describe(col(TransactionColumns.CUSTOMER_ID), col(TransactionColumns.EVENT_TS),
+                        col(TransactionColumns.AMOUNT), col(TransactionColumns.QUANTITY)).as("_s_values"),
+                col(TransactionColumns.INGEST_RUN).as("_s_run"));
         Dataset<Row> fresh = merge.conflicting();
-        return fresh.join(stored, fresh.col(Parsed.LINE).equalTo(stored.col(LineMerge.STORED_LINE)))
-                .select(concat_ws(" ", lit("transaction"), fresh.col(Parsed.TRANSACTION_ID),
-                        lit("product"), coalesce(fresh.col(Parsed.PRODUCT_ID), lit("-")), lit(": stored"),
-                        describe(stored.col(TransactionColumns.CUSTOMER_ID), stored.col(TransactionColumns.EVENT_TS),
-                                stored.col(TransactionColumns.AMOUNT), stored.col(TransactionColumns.QUANTITY)),
-                        lit("(run"), concat(stored.col(TransactionColumns.INGEST_RUN), lit(")")), lit("-> this run"),
-                        describe(fresh.col(Parsed.CUSTOMER), fresh.col(Parsed.EVENT_TS), fresh.col(Parsed.MONEY),
-                                fresh.col(Parsed.QUANTITY))))
+        return fresh.join(stored, fresh.col(Parsed.LINE).equalTo(stored.col("_s_line")))
+                .select(concat_ws(" ", lit("transaction"), col(Parsed.TRANSACTION_ID),
+                        lit("product"), coalesce(col(Parsed.PRODUCT_ID), lit("-")), lit(": stored"), col("_s_values"),
+                        concat(lit("(run "), col("_s_run"), lit(")")), lit("-> this run"),
+                        describe(col(Parsed.CUSTOMER), col(Parsed.EVENT_TS), col(Parsed.MONEY), col(Parsed.QUANTITY))))
                 .orderBy(col(Parsed.TRANSACTION_ID).asc())
                 .limit(n).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     }
