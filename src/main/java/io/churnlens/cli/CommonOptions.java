@@ -41,7 +41,8 @@ public final class CommonOptions {
         LocalDate resolved = asOf != null ? asOf : configured != null ? configured : Quarters.lastCompletedEnd(today);
         if (resolved.isAfter(today)) {
             throw new io.churnlens.config.ConfigException("the snapshot date " + resolved + " (" + (asOf != null
-                    ? "--as-of" : "run.as-of") + ") is after today (" + today + "); pass a date on or before today");
+                    ? "--as-of, or backfill's --to quarter end" : "run.as-of") + ") is after today (" + today
+                    + "): its data cannot exist yet; pass a date on or before today");
         }
         return resolved;
     }

@@ -4,7 +4,7 @@ import io.churnlens.ingest.DataQualityReport;
 import io.churnlens.ingest.IngestResult;
 import io.churnlens.ingest.Ingestion;
 import io.churnlens.ingest.RawRows;
-import io.churnlens.ingest.RejectLimit;
+import io.churnlens.ingest.IngestVerdict;
 import io.churnlens.io.RawSource;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.Tables;
@@ -63,7 +63,7 @@ public final class IngestCommand extends JobCommand {
                     throw new IllegalStateException("ingest counts do not reconcile: " + counts);
                 }
                 ctx.store.publishQuarantine(result.quarantine());
-                RejectLimit.check(ctx.config.ingest(), counts, result, ctx.store.layout().quarantine(ctx.runId))
+                IngestVerdict.check(ctx.config.ingest(), counts, result, ctx.store.layout().quarantine(ctx.runId))
                         .forEach(warning -> Console.out("    warning: %s", warning));
                 if (counts.get(DataQualityColumns.ACCEPTED) > 0 || existing.isEmpty()) {
                     ctx.store.publishTransactions(result.table(), TransactionColumns.EVENT_MONTH);

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 11 item 4: too many rejects stop the ingest before transactions are published. */
-class RejectLimitTest extends SparkTestBase {
+class IngestVerdictTest extends SparkTestBase {
     @TempDir
     Path dir;
     IngestFixture fx;
@@ -35,7 +35,7 @@ class RejectLimitTest extends SparkTestBase {
                 "t3,,2026-01-06 10:00:00,2,p1,GB");
         IngestResult result = fx.ingest(IngestFixture.config("input.date-pattern=dd/MM/yyyy"), file, null);
         Map<String, Long> counts = result.counts();
-        assertThatThrownBy(() -> RejectLimit.check(IngestFixture.config().ingest(), counts, result, "/q/run-1"))
+        assertThatThrownBy(() -> IngestVerdict.check(IngestFixture.config().ingest(), counts, result, "/q/run-1"))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith("no usable row: all 3 rows read were quarantined; transactions not published.")
                 .hasMessageContaining("UNPARSABLE_DATE 2 (e.g. {\"transaction_id\":\"t1\"")
@@ -56,12 +56,12 @@ class RejectLimitTest extends SparkTestBase {
         Path file = fx.csv("tx.csv", lines.toArray(String[]::new));
         IngestResult result = fx.ingest(IngestFixture.config(), file, null);
         Map<String, Long> counts = result.counts();
-        assertThatThrownBy(() -> RejectLimit.check(IngestFixture.config().ingest(), counts, result, "q"))
+        assertThatThrownBy(() -> IngestVerdict.check(IngestFixture.config().ingest(), counts, result, "q"))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith("2 of 21 rows (9.5%) were quarantined, above ingest.max-reject-share 0.05; "
                         + "transactions not published. Top reasons: UNPARSABLE_AMOUNT 2 (e.g. ");
 
-        List<String> warnings = RejectLimit.check(IngestFixture.config("ingest.max-reject-share=0.1").ingest(),
+        List<String> warnings = IngestVerdict.check(IngestFixture.config("ingest.max-reject-share=0.1").ingest(),
                 counts, result, "q");
         assertThat(warnings).singleElement().asString()
                 .startsWith("2 of 21 rows (9.52%) quarantined, within ingest.max-reject-share 0.1: Top reasons: "
@@ -75,7 +75,7 @@ class RejectLimitTest extends SparkTestBase {
         IngestResult again = fx.ingest(IngestFixture.config(), file, fx.stored(first));
         Map<String, Long> counts = again.counts();
         assertThat(counts).containsEntry("accepted", 0L);
-        assertThat(RejectLimit.check(IngestFixture.config().ingest(), counts, again, "q")).isEmpty();
+        assertThat(IngestVerdict.check(IngestFixture.config().ingest(), counts, again, "q")).isEmpty();
     }
 
     @Test

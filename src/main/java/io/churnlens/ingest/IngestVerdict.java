@@ -16,12 +16,13 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * The verdict on an ingest before its transactions are published. It fails (an {@link InputException}, exit 3:
+ * The verdict on an ingest before its transactions are published: the reject limit, then warnings. It fails (an {@link InputException}, exit 3:
  * the input, or the config that reads it, is wrong; the data engineer fixes it and re-runs) when the share of
  * quarantined rows is above {@code ingest.max-reject-share}, or when a non-empty input yields no usable row at all
- * (none accepted, none already stored). Below the limit, any reject, conflict or rounding is a warning.
+ * (none accepted, none already stored). Below the limit, any reject is a warning, and so are conflicts with stored
+ * lines (with a sample) and amounts rounded to cents.
  */
-public final class RejectLimit {
+public final class IngestVerdict {
     private static final int TOP_REASONS = 3;
     private static final Map<String, String> FIXES = Map.of(
             QuarantineReason.MALFORMED_ROW.name(), "check input.delimiter, input.header and input.format",
@@ -34,7 +35,7 @@ public final class RejectLimit {
             QuarantineReason.FUTURE_DATED.name(), "check input.date-pattern, input.timezone and ingest.future-tolerance-days",
             QuarantineReason.ID_TOO_LONG.name(), "check mapping.customer-id / transaction-id / product-id and ingest.max-id-length");
 
-    private RejectLimit() {}
+    private IngestVerdict() {}
 
     /**
      * @param quarantinePath where this run's quarantine is written, for the message
