@@ -67,8 +67,8 @@ public final class Ingestion {
                 lit(runId).as(INGEST_RUN));
 
         Dataset<Row> valid = judged.filter(col(REASON).isNull());
-        return LineMerge.of(valid, existing, config.ingest().conflictRule(), runId, asOf)
-                .result(judged, quarantine);
+        return new IngestResult(judged, LineMerge.of(valid, existing, config.ingest().conflictRule(), runId, asOf),
+                quarantine);
     }
 
     private Dataset<Row> parse(Dataset<Row> rows, ChurnlensConfig.Mapping m) {
@@ -76,7 +76,33 @@ public final class Ingestion {
         Column localTs = try_to_timestamp(eventText, lit(config.input().datePattern()));
         Column eventTs = to_utc_timestamp(localTs, config.input().timezone().getId());
         Column eventDate = to_date(from_utc_timestamp(eventTs, config.ingest().reportingTimezone().getId()));
+        Amount a = amount(m);
+        return rows
+                .withColumn(Parsed.CUSTOMER, regexp_replace(text.value(m.customerId()), "^(-?\\d+)\\.0+$", "$1"))
+                .withColumn(Parsed.EVENT_TEXT, eventText)
+                .withColumn(Parsed.EVENT_TS, eventTs)
+                .withColumn(Parsed.EVENT_DATE, eventDate)
+                .withColumn(Parsed.AMOUNT, a.amount())
+                .withColumn(Parsed.MONEY, round(a.amount(), 2).cast(MONEY))
+                .withColumn(Parsed.SUB_CENT, coalesce(a.amount().notEqual(round(a.amount(), 2)), lit(false)))
+                .withColumn(Parsed.QUANTITY, a.quantity().cast(DataTypes.LongType))
+                .withColumn(Parsed.IS_RETURN, a.isReturn())
+                .withColumn(Parsed.AMOUNT_UNPARSABLE, a.unparsable())
+                .withColumn(Parsed.AMOUNT_SPACED, a.spaced())
+                .withColumn(Parsed.TRANSACTION_ID, text.value(m.transactionId()))
+                .withColumn(Parsed.PRODUCT_ID, text.value(m.productId()))
+                .withColumn(Parsed.CATEGORY, text.value(m.category()))
+                .withColumn(Parsed.COUNTRY, text.value(m.country()))
+                .withColumn(Parsed.CHANNEL, text.value(m.channel()))
+                .withColumn(Parsed.KEY, RowIdentity.key(col(Parsed.CUSTOMER), col(Parsed.EVENT_TS), col(Parsed.MONEY),
+                        col(Parsed.QUANTITY), col(Parsed.IS_RETURN), col(Parsed.TRANSACTION_ID), col(Parsed.PRODUCT_ID)))
+                .withColumn(Parsed.LINE, RowIdentity.line(col(Parsed.TRANSACTION_ID), col(Parsed.PRODUCT_ID)));
+    }
 
+    /** The signed amount and quantity (a return flag makes both negative) and why an amount may not parse. */
+    private record Amount(Column amount, Column quantity, Column isReturn, Column unparsable, Column spaced) {}
+
+    private Amount amount(ChurnlensConfig.Mapping m) {
         Column quantityText = m.quantity() == null ? null : text.numberText(text.value(m.quantity()));
         Column quantity = quantityText == null ? lit(null).cast(TextValues.PARSE_DECIMAL) : TextValues.number(quantityText);
         Column amountText = text.numberText(text.value(m.amount() != null ? m.amount() : m.unitPrice()));
@@ -91,27 +117,7 @@ public final class Ingestion {
         Column isReturn = flagged.or(coalesce(amount.lt(0), lit(false))).or(coalesce(signedQuantity.lt(0), lit(false)));
         Column unparsable = rawAmount.isNull()
                 .or(quantityText != null ? quantityText.isNotNull().and(quantity.isNull()) : lit(false));
-
-        return rows
-                .withColumn(Parsed.CUSTOMER, regexp_replace(text.value(m.customerId()), "^(-?\\d+)\\.0+$", "$1"))
-                .withColumn(Parsed.EVENT_TEXT, eventText)
-                .withColumn(Parsed.EVENT_TS, eventTs)
-                .withColumn(Parsed.EVENT_DATE, eventDate)
-                .withColumn(Parsed.AMOUNT, amount)
-                .withColumn(Parsed.MONEY, round(amount, 2).cast(MONEY))
-                .withColumn(Parsed.SUB_CENT, coalesce(amount.notEqual(round(amount, 2)), lit(false)))
-                .withColumn(Parsed.QUANTITY, signedQuantity.cast(DataTypes.LongType))
-                .withColumn(Parsed.IS_RETURN, isReturn)
-                .withColumn(Parsed.AMOUNT_UNPARSABLE, unparsable)
-                .withColumn(Parsed.AMOUNT_SPACED, spaced)
-                .withColumn(Parsed.TRANSACTION_ID, text.value(m.transactionId()))
-                .withColumn(Parsed.PRODUCT_ID, text.value(m.productId()))
-                .withColumn(Parsed.CATEGORY, text.value(m.category()))
-                .withColumn(Parsed.COUNTRY, text.value(m.country()))
-                .withColumn(Parsed.CHANNEL, text.value(m.channel()))
-                .withColumn(Parsed.KEY, RowIdentity.key(col(Parsed.CUSTOMER), col(Parsed.EVENT_TS), col(Parsed.MONEY),
-                        col(Parsed.QUANTITY), col(Parsed.IS_RETURN), col(Parsed.TRANSACTION_ID), col(Parsed.PRODUCT_ID)))
-                .withColumn(Parsed.LINE, RowIdentity.line(col(Parsed.TRANSACTION_ID), col(Parsed.PRODUCT_ID)));
+        return new Amount(amount, signedQuantity, isReturn, unparsable, spaced);
     }
 
     private static void requireMapped(RawRows raw, ChurnlensConfig.Mapping m) {

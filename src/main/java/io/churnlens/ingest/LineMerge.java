@@ -85,10 +85,6 @@ final class LineMerge {
      */
     record Pieces(Dataset<Row> valid, Dataset<Row> kept, Dataset<Row> conflicting, Dataset<Row> stored,
                   Dataset<Row> replaced, ConflictRule rule, String runId, LocalDate asOf) {
-        IngestResult result(Dataset<Row> judged, Dataset<Row> quarantine) {
-            return new IngestResult(judged, this, quarantine);
-        }
-
         /** The whole transactions table after this run: stored rows (minus replaced ones) and this run's rows. */
         Dataset<Row> table(Dataset<Row> accepted) {
             if (stored == null) {
