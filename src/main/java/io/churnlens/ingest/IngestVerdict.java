@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 
 /**
  * The verdict on an ingest before its transactions are published: the reject limit, then warnings. It fails (an {@link InputException}, exit 3:
@@ -83,19 +85,25 @@ public final class IngestVerdict {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_REASONS).toList();
+        Map<String, String> examples = examples(result.quarantine());
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Long> e : reasons) {
             String reason = e.getKey().substring(DataQualityColumns.QUARANTINED_PREFIX.length());
-            parts.add(reason + " " + e.getValue() + " (e.g. " + example(result.quarantine(), reason) + "; fix: "
+            parts.add(reason + " " + e.getValue() + " (e.g. " + examples.get(reason) + "; fix: "
                     + FIXES.getOrDefault(reason, "see the README's reason codes") + ")");
         }
         return "Top reasons: " + String.join("; ", parts);
     }
 
-    private static String example(Dataset<Row> quarantine, String reason) {
-        Row row = quarantine.where(col(QuarantineColumns.REASON_CODE).equalTo(reason))
-                .orderBy(QuarantineColumns.SOURCE_FILE, QuarantineColumns.RAW)
-                .select(QuarantineColumns.RAW, QuarantineColumns.DETAIL).first();
-        return row.getString(0) + " -> " + row.getString(1);
+    /** One example per reason, the first by source file and raw text (deterministic), in one pass. */
+    private static Map<String, String> examples(Dataset<Row> quarantine) {
+        Map<String, String> examples = new java.util.HashMap<>();
+        for (Row row : quarantine.groupBy(QuarantineColumns.REASON_CODE)
+                .agg(min(struct(col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RAW),
+                        col(QuarantineColumns.DETAIL)))).collectAsList()) {
+            Row first = row.getStruct(1);
+            examples.put(row.getString(0), first.getString(1) + " -> " + first.getString(2));
+        }
+        return examples;
     }
 }

@@ -6,10 +6,10 @@ package io.churnlens.ingest;
  */
 public enum QuarantineReason {
     MALFORMED_ROW("the row does not have the expected number of columns or is not valid CSV/JSON"),
-    MISSING_CUSTOMER("the customer id is empty"),
-    MISSING_DATE("the event date/time is empty"),
+    MISSING_CUSTOMER("the customer id is empty, only spaces, or a placeholder listed in input.null-tokens"),
+    MISSING_DATE("the event date/time is empty, only spaces, or a placeholder listed in input.null-tokens"),
     UNPARSABLE_DATE("the event date/time does not match input.date-pattern"),
-    UNPARSABLE_AMOUNT("the amount (or quantity or unit price) is not a number"),
+    UNPARSABLE_AMOUNT("the amount (or quantity or unit price) is not a number, or has a space inside it"),
     IMPLAUSIBLE_AMOUNT("the absolute amount is outside [ingest.min-abs-amount, ingest.max-abs-amount]"),
     DATE_OUT_OF_RANGE("the event date is before ingest.min-date"),
     FUTURE_DATED("the event time is after the run's own clock plus ingest.future-tolerance-days"),

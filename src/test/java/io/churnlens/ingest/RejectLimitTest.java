@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 11 item 4: too many rejects stop the ingest before transactions are published. */
-class IngestVerdictTest extends SparkTestBase {
+class RejectLimitTest extends SparkTestBase {
     @TempDir
     Path dir;
     IngestFixture fx;

@@ -79,6 +79,9 @@ class RowIdentityTest extends SparkTestBase {
         assertThat(amounts(fx.stored(latest))).containsExactlyInAnyOrder("t1/p1=12.00", "t1/p2=5.00", "t2/p1=7.00");
         assertThat(latest.conflictSample(5)).singleElement().asString()
                 .contains("transaction t1 product p1").contains("amount 10.00").contains("amount 12.00");
+        assertThat(IngestVerdict.check(IngestFixture.config().ingest(), counts, latest, "q")).singleElement().asString()
+                .startsWith("1 rows conflict with lines stored by earlier runs (ingest.conflict-rule = latest); "
+                        + "e.g. transaction t1 product p1: stored customer c1");
 
         // Deterministic: the same run again changes nothing more.
         IngestResult repeat = fx.ingest(IngestFixture.config(), b, fx.stored(latest));
