@@ -122,7 +122,8 @@ public final class IngestResult {
         Dataset<Row> fresh = merge.conflicting();
         return fresh.join(stored, fresh.col(Parsed.LINE).equalTo(stored.col("_s_line")))
                 .select(concat_ws(" ", lit("transaction"), col(Parsed.TRANSACTION_ID),
-                        lit("product"), coalesce(col(Parsed.PRODUCT_ID), lit("-")), lit(": stored"), col("_s_values"),
+                        lit("product"), concat(coalesce(col(Parsed.PRODUCT_ID), lit("-")), lit(":")), lit("stored"),
+                        col("_s_values"),
                         concat(lit("(run "), col("_s_run"), lit(")")), lit("-> this run"),
                         describe(col(Parsed.CUSTOMER), col(Parsed.EVENT_TS), col(Parsed.MONEY), col(Parsed.QUANTITY))))
                 .orderBy(col(Parsed.TRANSACTION_ID).asc())

@@ -67,13 +67,13 @@ public final class IngestVerdict {
         }
         long conflicts = counts.getOrDefault(DataQualityColumns.CONFLICTS_WITH_INGESTED, 0L);
         if (conflicts > 0) {
-            warnings.add(conflicts + " rows conflict with lines stored by earlier runs (ingest.conflict-rule = "
+            warnings.add(conflicts + " new row(s) conflict with lines stored by earlier runs (ingest.conflict-rule = "
                     + settings.conflictRule().name().toLowerCase(Locale.ROOT) + "); e.g. "
                     + String.join("; ", result.conflictSample(3)));
         }
         long rounded = counts.getOrDefault(DataQualityColumns.AMOUNTS_ROUNDED, 0L);
         if (rounded > 0) {
-            warnings.add(rounded + " accepted amounts had digits below the cent and were rounded half-up to cents");
+            warnings.add(rounded + " accepted amount(s) had digits below the cent and were rounded half-up to cents");
         }
         return warnings;
     }

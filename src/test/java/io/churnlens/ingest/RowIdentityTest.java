@@ -80,8 +80,9 @@ class RowIdentityTest extends SparkTestBase {
         assertThat(latest.conflictSample(5)).singleElement().asString()
                 .contains("transaction t1 product p1").contains("amount 10.00").contains("amount 12.00");
         assertThat(IngestVerdict.check(IngestFixture.config().ingest(), counts, latest, "q")).singleElement().asString()
-                .startsWith("1 rows conflict with lines stored by earlier runs (ingest.conflict-rule = latest); "
-                        + "e.g. transaction t1 product p1: stored customer c1");
+                .startsWith("1 new row(s) conflict with lines stored by earlier runs (ingest.conflict-rule = latest); "
+                        + "e.g. transaction t1 product p1: stored customer c1 at 2025-01-02 10:00:00 amount 10.00 quantity - "
+                        + "(run run-1) -> this run customer c1 at 2025-01-02 10:00:00 amount 12.00 quantity -");
 
         // Deterministic: the same run again changes nothing more.
         IngestResult repeat = fx.ingest(IngestFixture.config(), b, fx.stored(latest));
