@@ -36,10 +36,14 @@ public final class CommonOptions {
         return all;
     }
 
+    /** The snapshot date; one after today is refused (a snapshot of the future would silently lack its data). */
     LocalDate asOf(LocalDate configured, LocalDate today) {
-        if (asOf != null) {
-            return asOf;
+        LocalDate resolved = asOf != null ? asOf : configured != null ? configured : Quarters.lastCompletedEnd(today);
+        if (resolved.isAfter(today)) {
+            throw new io.churnlens.config.ConfigException("the snapshot date " + resolved + " (" + (asOf != null
+                    ? "--as-of, or backfill's --to quarter end" : "run.as-of") + ") is after today (" + today
+                    + "): its data cannot exist yet; pass a date on or before today");
         }
-        return configured != null ? configured : Quarters.lastCompletedEnd(today);
+        return resolved;
     }
 }

@@ -4,7 +4,9 @@ import io.churnlens.ingest.DataQualityReport;
 import io.churnlens.ingest.IngestResult;
 import io.churnlens.ingest.Ingestion;
 import io.churnlens.ingest.RawRows;
+import io.churnlens.ingest.IngestVerdict;
 import io.churnlens.io.GroupCommit;
+import io.churnlens.io.InputException;
 import io.churnlens.io.RawSource;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.TransactionColumns;
@@ -55,15 +57,23 @@ public final class IngestCommand extends JobCommand {
             RawRows raw = RawSource.read(ctx.spark, ctx.config.input());
             Optional<Dataset<Row>> existing = ctx.store.transactions();
             IngestResult result = new Ingestion(ctx.config, ctx.asOf, ctx.runId)
-                    .apply(raw, existing.map(t -> t.select(TransactionColumns.ROW_KEY)).orElse(null))
+                    .apply(raw, existing.orElse(null))
                     .persist();
             try {
                 Map<String, Long> counts = result.counts();
                 if (!DataQualityReport.reconciles(counts)) {
                     throw new IllegalStateException("ingest counts do not reconcile: " + counts);
                 }
-                // The reject limit (issue 11, item 4) is checked here: counts known, nothing staged yet.
-                publishTogether(ctx, existing, result, counts);
+                List<String> warnings;
+                try {
+                    warnings = IngestVerdict.check(ctx.config.ingest(), counts, result,
+                            ctx.store.layout().quarantine(ctx.runId));
+                } catch (InputException rejected) {
+                    publishTogether(ctx, result, counts, false); // quarantine and counts kept for inspection
+                    throw rejected;
+                }
+                warnings.forEach(warning -> Console.out("    warning: %s", warning));
+                publishTogether(ctx, result, counts, counts.get(DataQualityColumns.ACCEPTED) > 0 || existing.isEmpty());
                 printQuarantine(ctx, counts);
                 Map<String, Long> summary = new LinkedHashMap<>();
                 for (String key : new String[]{DataQualityColumns.ROWS_READ, DataQualityColumns.ACCEPTED,
@@ -82,13 +92,12 @@ public final class IngestCommand extends JobCommand {
      * Quarantine, transactions and data_quality appear together or not at all: a run killed half way leaves no
      * quarantined rows that no report counts and no accepted rows twice (the next run finishes or undoes it).
      */
-    private static void publishTogether(RunContext ctx, Optional<Dataset<Row>> existing, IngestResult result,
-                                        Map<String, Long> counts) {
+    private static void publishTogether(RunContext ctx, IngestResult result, Map<String, Long> counts,
+                                        boolean withTransactions) {
         GroupCommit commit = ctx.store.beginCommit();
         ctx.store.stageQuarantine(commit, result.quarantine());
-        if (counts.get(DataQualityColumns.ACCEPTED) > 0 || existing.isEmpty()) {
-            ctx.store.stageTransactions(commit,
-                    existing.map(e -> e.unionByName(result.accepted())).orElse(result.accepted()));
+        if (withTransactions) {
+            ctx.store.stageTransactions(commit, result.table());
         }
         ctx.store.stageDataQuality(commit, ctx.asOf,
                 DataQualityReport.rows(ctx.spark, ctx.runId, ctx.config.input().path(), counts));

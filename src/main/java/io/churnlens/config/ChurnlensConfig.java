@@ -19,6 +19,7 @@ public record ChurnlensConfig(
         Input input,
         Mapping mapping,
         Ingest ingest,
+        Cleaning cleaning,
         Time time,
         Churn churn,
         Run run,
@@ -52,8 +53,34 @@ public record ChurnlensConfig(
                           String transactionId, String productId, String category, String country, String channel,
                           String returnFlagColumn, String returnFlagPattern) implements java.io.Serializable {}
 
-    public record Ingest(double minAbsAmount, double maxAbsAmount, LocalDate minDate, ZoneId reportingTimezone)
+    /**
+     * Validation and identity rules of ingest ({@code ingest} section).
+     *
+     * @param futureToleranceDays rows dated more than this many days after the run's own clock are FUTURE_DATED
+     * @param maxRejectShare      above this share of quarantined rows the ingest fails before publishing
+     * @param maxIdLength         longer customer, transaction or product ids are quarantined as ID_TOO_LONG
+     * @param conflictRule        which values win when an earlier run stored the same transaction line differently
+     */
+    public record Ingest(double minAbsAmount, double maxAbsAmount, LocalDate minDate, ZoneId reportingTimezone,
+                         int futureToleranceDays, double maxRejectShare, int maxIdLength, ConflictRule conflictRule)
             implements java.io.Serializable {}
+
+    /** How a transaction line (transaction id + product id) stored by an earlier run with other values is resolved. */
+    public enum ConflictRule {
+        /** The newer run's rows for the line replace the stored ones (an export's corrections win). */
+        LATEST,
+        /** The stored rows stay; the newer run's conflicting rows are counted and not added. */
+        EARLIEST
+    }
+
+    /**
+     * How raw text values are cleaned before parsing (keys {@code input.null-tokens} and
+     * {@code input.grouping-separator}; a record of its own so the reader's {@link Input} stays as it is).
+     *
+     * @param nullTokens        values (after trimming) that mean "empty" in every mapped column, matched exactly
+     * @param groupingSeparator the thousands separator allowed inside amounts, or null for none
+     */
+    public record Cleaning(List<String> nullTokens, String groupingSeparator) implements java.io.Serializable {}
 
     public record Time(TimeUnit unit, double daysPerMonth) implements java.io.Serializable {}
 
@@ -242,7 +269,14 @@ public record ChurnlensConfig(
 
         Settings ing = new Settings(c, "ingest");
         Ingest ingest = new Ingest(ing.number("min-abs-amount"), ing.positive("max-abs-amount"), ing.date("min-date"),
-                ing.zone("reporting-timezone"));
+                ing.zone("reporting-timezone"), nonNegativeInt(ing, "future-tolerance-days"),
+                ing.fraction("max-reject-share"), ing.positiveInt("max-id-length"),
+                ing.choice("conflict-rule", ConflictRule.class));
+        if (ingest.minAbsAmount() > ingest.maxAbsAmount()) {
+            throw ing.invalid("min-abs-amount", ingest.minAbsAmount(), "a number not above ingest.max-abs-amount ("
+                    + ingest.maxAbsAmount() + "), or raise ingest.max-abs-amount");
+        }
+        Cleaning cleaning = cleaning(in);
 
         Settings t = new Settings(c, "time");
         Time time = new Time(t.choice("unit", TimeUnit.class), t.positive("days-per-month"));
@@ -287,10 +321,31 @@ public record ChurnlensConfig(
         Segment segment = new Segment(kMin, kMax, (long) seed, sg.positiveInt("max-rows-for-k-selection"),
                 sg.positiveInt("max-iterations"), List.copyOf(clusterFeatures));
 
-        return new ChurnlensConfig(input, mapping, ingest, time, churn, run, output, clv, simulate, features, segment,
+        return new ChurnlensConfig(input, mapping, ingest, cleaning, time, churn, run, output, clv, simulate, features, segment,
                 ImpactSettings.parse(c),
                 Model.parse(c),
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
+    }
+
+    /** Grouping separators an amount may carry between digit groups; "" = none. */
+    static final List<String> GROUPING_SEPARATORS = List.of("", " ", ",", "'", "_");
+
+    private static Cleaning cleaning(Settings in) {
+        List<String> tokens = in.strings("null-tokens").stream().map(String::trim).toList();
+        if (tokens.contains("")) throw in.invalid("null-tokens", tokens, "a list of non-empty placeholder strings");
+        String separator = in.stringAsIs("grouping-separator");
+        if (!GROUPING_SEPARATORS.contains(separator)) {
+            throw in.invalid("grouping-separator", separator, "one of \"\" (none), \" \", \",\", \"'\" or \"_\"");
+        }
+        return new Cleaning(List.copyOf(tokens), separator.isEmpty() ? null : separator);
+    }
+
+    private static int nonNegativeInt(Settings s, String key) {
+        double value = s.number(key);
+        if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+            throw s.invalid(key, value, "a whole number, 0 or more");
+        }
+        return (int) value;
     }
 
     /** Short hash of the effective configuration, recorded with every run. */

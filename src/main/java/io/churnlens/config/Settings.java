@@ -25,6 +25,11 @@ final class Settings {
         return read(key, () -> config.getString(key).trim());
     }
 
+    /** A string exactly as written, spaces included (for values such as a separator that may be a space). */
+    String stringAsIs(String key) {
+        return read(key, () -> config.getString(key));
+    }
+
     /** An optional string: "" in the config means absent, returned as null. */
     String optional(String key) {
         String value = string(key);

@@ -33,7 +33,8 @@ public final class DataQualityReport {
         long read = counts.get(DataQualityColumns.ROWS_READ);
         long outcomes = counts.get(DataQualityColumns.ACCEPTED) + counts.get(DataQualityColumns.QUARANTINED)
                 + counts.get(DataQualityColumns.DUPLICATES_IN_INPUT)
-                + counts.get(DataQualityColumns.DUPLICATES_ALREADY_INGESTED);
+                + counts.get(DataQualityColumns.DUPLICATES_ALREADY_INGESTED)
+                + counts.getOrDefault(DataQualityColumns.CONFLICTS_NOT_ADDED, 0L);
         long byReason = counts.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(DataQualityColumns.QUARANTINED_PREFIX))
                 .mapToLong(Map.Entry::getValue).sum();

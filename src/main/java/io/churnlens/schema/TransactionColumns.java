@@ -13,7 +13,10 @@ public final class TransactionColumns {
 
     /** The source's transaction or invoice id when mapped (not unique: an invoice has many lines), else null. */
     public static final String TRANSACTION_ID = "transaction_id";
-    /** SHA-256 of the row's mapped raw values: the identity used to recognise exact duplicates and re-ingests. */
+    /**
+     * SHA-256 of the row's canonical values (customer id, event instant, amount, quantity, is_return, transaction id,
+     * product id): the identity used to recognise duplicates and re-ingests, whatever the formatting of the export.
+     */
     public static final String ROW_KEY = "row_key";
     public static final String CUSTOMER_ID = "customer_id";
     /** Instant of the event, UTC. */

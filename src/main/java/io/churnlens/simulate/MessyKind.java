@@ -20,7 +20,10 @@ public enum MessyKind {
     IMPLAUSIBLE_AMOUNT,
     /** A clean row whose customer id is written as a float ("17850.0"): ingest must normalise and keep it. */
     FLOAT_CUSTOMER_ID,
-    /** Extra row dated 1 to 90 days after the end of the period: ingest must quarantine it as after the snapshot. */
+    /**
+     * Extra row dated 1 to 90 days after the end of the period: ingest keeps it (features as of the end ignore it),
+     * unless it is after the run's own clock (FUTURE_DATED).
+     */
     DATE_AFTER_END;
 
     double rate(MessyRates rates) {

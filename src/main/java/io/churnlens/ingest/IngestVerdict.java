@@ -1,0 +1,109 @@
+package io.churnlens.ingest;
+
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.io.InputException;
+import io.churnlens.schema.DataQualityColumns;
+import io.churnlens.schema.QuarantineColumns;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+
+/**
+ * The verdict on an ingest before its transactions are published: the reject limit, then warnings. It fails (an {@link InputException}, exit 3:
+ * the input, or the config that reads it, is wrong; the data engineer fixes it and re-runs) when the share of
+ * quarantined rows is above {@code ingest.max-reject-share}, or when a non-empty input yields no usable row at all
+ * (none accepted, none already stored). Below the limit, any reject is a warning, and so are conflicts with stored
+ * lines (with a sample) and amounts rounded to cents.
+ */
+public final class IngestVerdict {
+    private static final int TOP_REASONS = 3;
+    private static final Map<String, String> FIXES = Map.of(
+            QuarantineReason.MALFORMED_ROW.name(), "check input.delimiter, input.header and input.format",
+            QuarantineReason.MISSING_CUSTOMER.name(), "check mapping.customer-id and input.null-tokens",
+            QuarantineReason.MISSING_DATE.name(), "check mapping.event-time",
+            QuarantineReason.UNPARSABLE_DATE.name(), "check input.date-pattern (and mapping.event-time)",
+            QuarantineReason.UNPARSABLE_AMOUNT.name(), "check mapping.amount (or quantity / unit-price) and input.grouping-separator",
+            QuarantineReason.IMPLAUSIBLE_AMOUNT.name(), "check mapping.amount and ingest.min-abs-amount / max-abs-amount",
+            QuarantineReason.DATE_OUT_OF_RANGE.name(), "check input.date-pattern and ingest.min-date",
+            QuarantineReason.FUTURE_DATED.name(), "check input.date-pattern, input.timezone and ingest.future-tolerance-days",
+            QuarantineReason.ID_TOO_LONG.name(), "check mapping.customer-id / transaction-id / product-id and ingest.max-id-length");
+
+    private IngestVerdict() {}
+
+    /**
+     * @param quarantinePath where this run's quarantine is written, for the message
+     * @return warnings to print (empty when the ingest is clean)
+     * @throws InputException when the ingest must not publish its transactions
+     */
+    public static List<String> check(ChurnlensConfig.Ingest settings, Map<String, Long> counts, IngestResult result,
+                                     String quarantinePath) {
+        long read = counts.get(DataQualityColumns.ROWS_READ);
+        long quarantined = counts.get(DataQualityColumns.QUARANTINED);
+        long usable = read - quarantined;
+        double share = read == 0 ? 0 : (double) quarantined / read;
+        if (read > 0 && usable == 0) {
+            throw new InputException(String.format(Locale.ROOT, "no usable row: all %d rows read were quarantined; "
+                    + "transactions not published. %s. Rejected rows: %s", read, topReasons(counts, result), quarantinePath));
+        }
+        if (share > settings.maxRejectShare()) {
+            throw new InputException(String.format(Locale.ROOT, "%d of %d rows (%.1f%%) were quarantined, above "
+                            + "ingest.max-reject-share %s; transactions not published. %s. Rejected rows: %s (raise "
+                            + "ingest.max-reject-share only if these rejects are expected)", quarantined, read,
+                    100 * share, settings.maxRejectShare(), topReasons(counts, result), quarantinePath));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (quarantined > 0) {
+            warnings.add(String.format(Locale.ROOT, "%d of %d rows (%.2f%%) quarantined, within ingest.max-reject-share "
+                    + "%s: %s", quarantined, read, 100 * share, settings.maxRejectShare(), topReasons(counts, result)));
+        }
+        long conflicts = counts.getOrDefault(DataQualityColumns.CONFLICTS_WITH_INGESTED, 0L);
+        if (conflicts > 0) {
+            warnings.add(conflicts + " new row(s) conflict with lines stored by earlier runs (ingest.conflict-rule = "
+                    + settings.conflictRule().name().toLowerCase(Locale.ROOT) + "); e.g. "
+                    + String.join("; ", result.conflictSample(3)));
+        }
+        long rounded = counts.getOrDefault(DataQualityColumns.AMOUNTS_ROUNDED, 0L);
+        if (rounded > 0) {
+            warnings.add(rounded + " accepted amount(s) had digits below the cent and were rounded half-up to cents");
+        }
+        return warnings;
+    }
+
+    /** The largest reasons with their counts, one example row and the fix each. */
+    private static String topReasons(Map<String, Long> counts, IngestResult result) {
+        List<Map.Entry<String, Long>> reasons = counts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(DataQualityColumns.QUARANTINED_PREFIX) && e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_REASONS).toList();
+        Map<String, String> examples = examples(result.quarantine());
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Long> e : reasons) {
+            String reason = e.getKey().substring(DataQualityColumns.QUARANTINED_PREFIX.length());
+            parts.add(reason + " " + e.getValue() + " (e.g. " + examples.get(reason) + "; fix: "
+                    + FIXES.getOrDefault(reason, "see the README's reason codes") + ")");
+        }
+        return "Top reasons: " + String.join("; ", parts);
+    }
+
+    /** One example per reason, the first by source file and raw text (deterministic), in one pass. */
+    private static Map<String, String> examples(Dataset<Row> quarantine) {
+        Map<String, String> examples = new java.util.HashMap<>();
+        for (Row row : quarantine.groupBy(QuarantineColumns.REASON_CODE)
+                .agg(min(struct(col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RAW),
+                        col(QuarantineColumns.DETAIL)))).collectAsList()) {
+            Row first = row.getStruct(1);
+            examples.put(row.getString(0), first.getString(1) + " -> " + first.getString(2));
+        }
+        return examples;
+    }
+}

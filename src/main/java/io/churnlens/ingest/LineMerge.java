@@ -1,0 +1,100 @@
+package io.churnlens.ingest;
+
+import io.churnlens.config.ChurnlensConfig.ConflictRule;
+import io.churnlens.schema.TransactionColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import java.time.LocalDate;
+
+import static io.churnlens.schema.TransactionColumns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * How this run's valid rows meet the stored table: one row per {@link RowIdentity row key} (the rest are duplicates),
+ * keys already stored are not added again, and a transaction line an earlier run stored under another key is a
+ * conflict resolved by {@code ingest.conflict-rule}:
+ * <ul>
+ *   <li>{@code latest}: the line's stored rows whose key this run does not bring again are replaced by this run's
+ *       rows of that line (the newer export's set of rows for the line wins);</li>
+ *   <li>{@code earliest}: the stored rows stay and this run's conflicting rows are not added (counted).</li>
+ * </ul>
+ * Deterministic: within one input, the row kept for a key is the first by source file, then by its descriptive
+ * values (the canonical values of rows with one key are identical by definition).
+ */
+final class LineMerge {
+    static final String STORED_LINE = "_stored_line";
+
+    private LineMerge() {}
+
+    static Pieces of(Dataset<Row> valid, Dataset<Row> existing, ConflictRule rule, String runId, LocalDate asOf) {
+        Dataset<Row> firstOfKey = valid
+                .withColumn("_n", row_number().over(Window.partitionBy(Parsed.KEY).orderBy(
+                        col(RawRows.SOURCE_FILE), col(Parsed.CATEGORY).asc_nulls_first(),
+                        col(Parsed.COUNTRY).asc_nulls_first(), col(Parsed.CHANNEL).asc_nulls_first())))
+                .filter(col("_n").equalTo(1)).drop("_n");
+        if (existing == null) {
+            return new Pieces(valid, firstOfKey, firstOfKey.limit(0), null, null, rule, runId, asOf);
+        }
+        Dataset<Row> stored = existing.withColumn(ROW_KEY, RowIdentity.storedKey())
+                .withColumn(STORED_LINE, RowIdentity.storedLine());
+        Dataset<Row> fresh = firstOfKey.join(stored.select(ROW_KEY),
+                firstOfKey.col(Parsed.KEY).equalTo(stored.col(ROW_KEY)), "left_anti");
+        Dataset<Row> storedLines = stored.select(STORED_LINE).where(col(STORED_LINE).isNotNull()).distinct();
+        Dataset<Row> conflicting = fresh.join(storedLines, fresh.col(Parsed.LINE).equalTo(storedLines.col(STORED_LINE)),
+                "left_semi");
+        Dataset<Row> kept = rule == ConflictRule.LATEST ? fresh
+                : fresh.join(storedLines, fresh.col(Parsed.LINE).equalTo(storedLines.col(STORED_LINE)), "left_anti");
+        Dataset<Row> replaced = null;
+        if (rule == ConflictRule.LATEST) {
+            Dataset<Row> lines = conflicting.select(col(Parsed.LINE)).distinct();
+            Dataset<Row> runKeys = valid.select(col(Parsed.KEY)).distinct();
+            replaced = stored.join(lines, stored.col(STORED_LINE).equalTo(lines.col(Parsed.LINE)), "left_semi")
+                    .join(runKeys, col(ROW_KEY).equalTo(runKeys.col(Parsed.KEY)), "left_anti");
+        }
+        return new Pieces(valid, kept, conflicting, stored, replaced, rule, runId, asOf);
+    }
+
+    /** The canonical transactions columns of parsed rows. */
+    static Dataset<Row> canonical(Dataset<Row> rows, String runId) {
+        return rows.select(
+                col(Parsed.KEY).as(ROW_KEY),
+                col(Parsed.TRANSACTION_ID).as(TRANSACTION_ID),
+                col(Parsed.CUSTOMER).as(CUSTOMER_ID),
+                col(Parsed.EVENT_TS).as(EVENT_TS),
+                col(Parsed.EVENT_DATE).as(EVENT_DATE),
+                col(Parsed.MONEY).as(AMOUNT),
+                col(Parsed.QUANTITY).as(QUANTITY),
+                col(Parsed.IS_RETURN).as(IS_RETURN),
+                col(Parsed.PRODUCT_ID).as(PRODUCT_ID),
+                col(Parsed.CATEGORY).as(CATEGORY),
+                col(Parsed.COUNTRY).as(COUNTRY),
+                col(Parsed.CHANNEL).as(CHANNEL),
+                col(RawRows.SOURCE_FILE).as(SOURCE_FILE),
+                lit(runId).as(INGEST_RUN),
+                date_format(col(Parsed.EVENT_DATE), "yyyy-MM").as(EVENT_MONTH));
+    }
+
+    /**
+     * @param kept        this run's rows to add (parsed columns)
+     * @param conflicting this run's new rows whose line is stored under another key
+     * @param stored      the stored table re-keyed from its canonical columns, null when there is none
+     * @param replaced    stored rows the newer run's rows replace (latest rule), null otherwise
+     */
+    record Pieces(Dataset<Row> valid, Dataset<Row> kept, Dataset<Row> conflicting, Dataset<Row> stored,
+                  Dataset<Row> replaced, ConflictRule rule, String runId, LocalDate asOf) {
+        /** The whole transactions table after this run: stored rows (minus replaced ones) and this run's rows. */
+        Dataset<Row> table(Dataset<Row> accepted) {
+            if (stored == null) {
+                return accepted;
+            }
+            Dataset<Row> remaining = replaced == null ? stored
+                    : stored.join(replaced.select(ROW_KEY), new String[]{ROW_KEY}, "left_anti");
+            Column[] columns = java.util.Arrays.stream(TransactionColumns.SCHEMA.fieldNames()).map(c -> col(c))
+                    .toArray(Column[]::new);
+            return remaining.select(columns).unionByName(accepted);
+        }
+    }
+}
