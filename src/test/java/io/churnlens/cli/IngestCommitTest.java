@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IngestCommitTest extends SparkTestBase {
     private static final String AS_OF = "2026-09-30";
+    /** The tiny exports carry one bad row in five on purpose: far above the default reject limit. */
+    private static final String ACCEPT_BAD_ROWS = "ingest.max-reject-share=0.5";
 
     @TempDir
     Path dir;
@@ -101,7 +103,7 @@ class IngestCommitTest extends SparkTestBase {
         // Control: the permissions come from output.umask, not from this machine's defaults.
         Path open = dir.resolve("open");
         assertThat(Main.run("ingest", "--input", exportA().toString(), "--output", open.toString(), "--as-of", AS_OF,
-                "--set", "output.umask=022")).isZero();
+                "--set", "output.umask=022", "--set", ACCEPT_BAD_ROWS)).isZero();
         try (Stream<Path> quarantine = Files.walk(open.resolve("quarantine"))) {
             Path file = quarantine.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
             assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OTHERS_READ);
@@ -118,7 +120,8 @@ class IngestCommitTest extends SparkTestBase {
                 }
             };
         }
-        return new CommandLine(command).execute("--input", input.toString(), "--output", out.toString(), "--as-of", AS_OF);
+        return new CommandLine(command).execute("--input", input.toString(), "--output", out.toString(), "--as-of", AS_OF,
+                "--set", ACCEPT_BAD_ROWS);
     }
 
     /** Each data_quality partition reconciles and matches its run's quarantine partition and transactions rows. */
