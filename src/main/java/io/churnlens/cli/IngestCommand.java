@@ -51,7 +51,8 @@ public final class IngestCommand extends JobCommand {
 
     static void ingest(RunContext ctx) {
         ctx.stage("ingest", () -> {
-            RawRows raw = RawSource.read(ctx.spark, ctx.config.input());
+            RawRows raw = RawSource.read(ctx.spark, ctx.config);
+            raw.warnings().forEach(w -> Console.err("WARNING: %s", w));
             Optional<Dataset<Row>> existing = ctx.store.transactions();
             IngestResult result = new Ingestion(ctx.config, ctx.asOf, ctx.runId)
                     .apply(raw, existing.map(t -> t.select(TransactionColumns.ROW_KEY)).orElse(null))
@@ -69,6 +70,7 @@ public final class IngestCommand extends JobCommand {
                 ctx.store.publishReport(Tables.DATA_QUALITY, ctx.asOf,
                         DataQualityReport.rows(ctx.spark, ctx.runId, ctx.config.input().path(), counts));
                 printQuarantine(ctx, counts);
+                raw.requireNoRefusedFiles();
                 Map<String, Long> summary = new LinkedHashMap<>();
                 for (String key : new String[]{DataQualityColumns.ROWS_READ, DataQualityColumns.ACCEPTED,
                         DataQualityColumns.QUARANTINED, DataQualityColumns.DUPLICATES_IN_INPUT,

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
@@ -49,7 +50,9 @@ public final class Ingestion {
         Column customer = regexp_replace(value(m.customerId()), "^(-?\\d+)\\.0+$", "$1");
         Column eventText = value(m.eventTime());
         Column localTs = try_to_timestamp(eventText, lit(config.input().datePattern()));
-        Column eventTs = to_utc_timestamp(localTs, config.input().timezone().getId());
+        // A source-typed event time (Parquet TIMESTAMP/DATE) is taken as the instant the reader computed.
+        Column eventTs = raw.instantOf(m.eventTime()).map(functions::col)
+                .orElse(to_utc_timestamp(localTs, config.input().timezone().getId()));
         Column eventDate = to_date(from_utc_timestamp(eventTs, config.ingest().reportingTimezone().getId()));
 
         Column quantity = m.quantity() == null ? lit(null).cast(PARSE_DECIMAL) : number(value(m.quantity()));
@@ -75,7 +78,7 @@ public final class Ingestion {
                 .withColumn(IS_RETURN, isReturn)
                 .withColumn(ROW_KEY, sha2(concat_ws("\u0001", mappedRaw(m)), 256));
 
-        Column reason = when(col(RawRows.MALFORMED).isNotNull(), reason(QuarantineReason.MALFORMED_ROW))
+        Column reason = when(col(RawRows.READER_REASON).isNotNull(), col(RawRows.READER_REASON))
                 .when(col(CUSTOMER_ID).isNull(), reason(QuarantineReason.MISSING_CUSTOMER))
                 .when(eventText.isNull(), reason(QuarantineReason.MISSING_DATE))
                 .when(col(EVENT_TS).isNull(), reason(QuarantineReason.UNPARSABLE_DATE))
@@ -85,8 +88,7 @@ public final class Ingestion {
                 .when(col(EVENT_DATE).lt(lit(java.sql.Date.valueOf(config.ingest().minDate()))),
                         reason(QuarantineReason.DATE_OUT_OF_RANGE))
                 .when(col(EVENT_DATE).gt(lit(java.sql.Date.valueOf(asOf))), reason(QuarantineReason.AFTER_SNAPSHOT));
-        Column detail = when(col(RawRows.MALFORMED).isNotNull(),
-                        concat(lit("unparsed row: "), substring(col(RawRows.MALFORMED), 1, 200)))
+        Column detail = when(col(RawRows.READER_REASON).isNotNull(), col(RawRows.READER_DETAIL))
                 .when(col(CUSTOMER_ID).isNull(), lit("column '" + m.customerId() + "' is empty"))
                 .when(eventText.isNull(), lit("column '" + m.eventTime() + "' is empty"))
                 .when(col(EVENT_TS).isNull(), concat(lit("'"), eventText,
