@@ -1,6 +1,7 @@
 package io.churnlens.io;
 
 import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.ingest.QuarantineReason;
 import io.churnlens.ingest.RawRows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -163,23 +164,23 @@ public final class RawSource {
         }
         Column corrupt = col(CORRUPT);
         Column malformedDetail = concat(lit("unparsed row: "), substring(shown.apply(corrupt), 1, DETAIL_CHARS));
-        return aligned(rows, known, values, missing, header, corrupt, malformedDetail, bad, badDetail);
+        return aligned(rows, known, values, missing, header, corrupt.isNotNull(), malformedDetail, bad, badDetail);
     }
 
     private static Dataset<Row> aligned(Dataset<Row> rows, List<String> known, Map<String, Column> values,
-                                        List<String> missing, List<String> header, Column corrupt,
+                                        List<String> missing, List<String> header, Column malformed,
                                         Column malformedDetail, List<Column> bad, List<Column> badDetail) {
         Column reason;
         Column detail;
         if (!missing.isEmpty()) {
-            reason = lit(io.churnlens.ingest.QuarantineReason.MISSING_COLUMN.name());
+            reason = lit(QuarantineReason.MISSING_COLUMN.name());
             detail = lit("the file's header lacks the mapped column(s) " + missing + "; its columns are " + header);
         } else {
             Column anyBad = bad.stream().reduce(lit(false), Column::or);
-            reason = when(corrupt.isNotNull(), lit(io.churnlens.ingest.QuarantineReason.MALFORMED_ROW.name()))
-                    .when(anyBad, lit(io.churnlens.ingest.QuarantineReason.ENCODING.name()));
-            detail = when(corrupt.isNotNull(), malformedDetail)
-                    .when(anyBad, coalesce(badDetail.toArray(Column[]::new)));
+            reason = when(malformed, lit(QuarantineReason.MALFORMED_ROW.name()))
+                    .when(anyBad, lit(QuarantineReason.ENCODING.name()));
+            detail = when(malformed, malformedDetail)
+                    .when(anyBad, badDetail.isEmpty() ? lit(null) : coalesce(badDetail.toArray(Column[]::new)));
         }
         List<Column> select = new ArrayList<>();
         for (String c : known) {
@@ -192,8 +193,9 @@ public final class RawSource {
     }
 
     /**
-     * JSON maps keys by name in every file by itself. Spark decodes the text (JSON is UTF-8 by its RFC) and replaces
-     * invalid bytes by U+FFFD, so a row with U+FFFD in any value is ENCODING.
+     * JSON maps keys by name in every file by itself. Its text cannot be read byte for byte like CSV (a {@code \u00e9}
+     * escape and a raw 0xE9 byte would look alike), so Spark decodes it: invalid UTF-8 makes the line unparsable, other
+     * charsets replace invalid bytes by U+FFFD. A row whose line or values hold U+FFFD is therefore ENCODING.
      */
     private static RawRows readJson(SparkSession spark, ChurnlensConfig.Input input, List<String> files) {
         String[] paths = literal(files);
@@ -218,8 +220,15 @@ public final class RawSource {
                     + " (decoded as U+FFFD): '"), substring(value, 1, DETAIL_CHARS), lit("'"))));
         }
         Column corrupt = col(CORRUPT);
+        // UTF-8 lines reach the corrupt column as their raw bytes; other charsets as text with U+FFFD.
+        Column undecodable = coalesce(not(is_valid_utf8(corrupt)).or(instr(corrupt, "\uFFFD").gt(0)), lit(false));
+        Column shownLine = StrictText.escapedUdf("UTF-8").apply(decode(corrupt.cast(DataTypes.BinaryType), LATIN1));
+        bad.add(0, undecodable);
+        badDetail.add(0, when(undecodable, concat(lit("the line holds bytes that are not valid " + input.encoding()
+                + ": "), substring(shownLine, 1, DETAIL_CHARS))));
         Column malformedDetail = concat(lit("unparsed row: "), substring(corrupt, 1, DETAIL_CHARS));
-        Dataset<Row> judged = aligned(rows, columns, values, List.of(), columns, corrupt, malformedDetail, bad, badDetail);
+        Dataset<Row> judged = aligned(rows, columns, values, List.of(), columns, corrupt.isNotNull().and(not(undecodable)),
+                malformedDetail, bad, badDetail);
         return new RawRows(judged, columns, Map.of(), List.of(), List.of());
     }
 
