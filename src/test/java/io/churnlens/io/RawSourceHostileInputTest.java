@@ -49,7 +49,7 @@ class RawSourceHostileInputTest extends SparkTestBase {
         Path folder = dir.resolve("exports");
         write(folder.resolve("a.csv"), "customer_id,order_ts,amount,transaction_id\nc1,2025-08-05 09:00:00,10.00,A1\n");
         write(folder.resolve("b.csv"), "transaction_id,amount,order_ts,customer_id\nF6,60.00,2025-08-06 10:00:00,906\n");
-        write(folder.resolve("c.csv"), "customer_id,order_ts,amount,transaction_id\nc3,2025-08-07 09:00:00,7.25,C1\n");
+        write(folder.resolve("c [1].csv"), "customer_id,order_ts,amount,transaction_id\nc3,2025-08-07 09:00:00,7.25,C1\n");
         ChurnlensConfig c = config(folder, TX);
 
         HeaderGroups groups = HeaderGroups.of(FileHeaders.probe(spark, InputFiles.list(spark, folder.toString())), c.input());
