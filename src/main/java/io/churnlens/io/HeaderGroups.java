@@ -40,7 +40,23 @@ record HeaderGroups(Map<List<String>, List<String>> groups, List<String> headerO
         if (groups.isEmpty()) {
             throw new InputException("every input file is empty (no header line): " + sample(empty));
         }
+        requireOneSpellingPerColumn(groups);
         return new HeaderGroups(groups, headerOnly, empty);
+    }
+
+    /** Names that differ only in case would be one ambiguous column once the files are aligned by name. */
+    private static void requireOneSpellingPerColumn(Map<List<String>, List<String>> groups) {
+        Map<String, String> firstSpelling = new java.util.HashMap<>();
+        Map<String, String> fileOf = new java.util.HashMap<>();
+        groups.forEach((header, files) -> header.forEach(name -> {
+            String key = name.toLowerCase(java.util.Locale.ROOT);
+            String other = firstSpelling.putIfAbsent(key, name);
+            fileOf.putIfAbsent(name, files.get(0));
+            if (other != null && !other.equals(name)) {
+                throw new InputException("input files spell one column two ways: '" + other + "' in " + fileOf.get(other)
+                        + ", '" + name + "' in " + files.get(0) + "; use one spelling in every export");
+            }
+        }));
     }
 
     /** Every column some file has, in order of first appearance. */

@@ -52,7 +52,8 @@ final class HeaderLine {
         for (int i = 0; i < raw.size(); i++) {
             String name = raw.get(i).strip();
             name = name.isEmpty() ? "_c" + i : name;
-            if (!seen.add(name)) {
+            // Spark resolves column names case-insensitively: "Amount" and "amount" would be one ambiguous column.
+            if (!seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
                 throw new InputException("input file " + file + " names column '" + name + "' twice in its header "
                         + raw + "; rename one of them in the export");
             }

@@ -124,6 +124,19 @@ class RawSourceHostileInputTest extends SparkTestBase {
                 .as(Encoders.STRING()).collectAsList()).containsExactly("c1");
     }
 
+    @Test
+    void headersThatSpellAColumnTwoWaysAreRefusedNamingBothFiles() throws Exception {
+        Path folder = dir.resolve("exports");
+        write(folder.resolve("a.csv"), "customer_id,order_ts,amount\nc1,2025-08-05 09:00:00,10.00\n");
+        write(folder.resolve("b.csv"), "customer_id,order_ts,Amount\nc2,2025-08-05 09:00:00,11.00\n");
+        assertThatThrownBy(() -> RawSource.read(spark, config(folder))).isInstanceOf(InputException.class)
+                .hasMessageContaining("'amount' in").hasMessageContaining("a.csv")
+                .hasMessageContaining("'Amount' in").hasMessageContaining("b.csv");
+        write(folder.resolve("b.csv"), "customer_id,order_ts,amount,AMOUNT\nc2,2025-08-05 09:00:00,11.00,1\n");
+        assertThatThrownBy(() -> RawSource.read(spark, config(folder))).isInstanceOf(InputException.class)
+                .hasMessageContaining("names column 'AMOUNT' twice").hasMessageContaining("b.csv");
+    }
+
     // ---- item 5: strict decoding -----------------------------------------------------------------------------
 
     @Test
