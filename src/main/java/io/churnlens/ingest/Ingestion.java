@@ -6,7 +6,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
@@ -50,9 +49,10 @@ public final class Ingestion {
         Column customer = regexp_replace(value(m.customerId()), "^(-?\\d+)\\.0+$", "$1");
         Column eventText = value(m.eventTime());
         Column localTs = try_to_timestamp(eventText, lit(config.input().datePattern()));
-        // A source-typed event time (Parquet TIMESTAMP/DATE) is taken as the instant the reader computed.
-        Column eventTs = raw.instantOf(m.eventTime()).map(functions::col)
-                .orElse(to_utc_timestamp(localTs, config.input().timezone().getId()));
+        // A source-typed event time (Parquet TIMESTAMP/DATE) is taken as the instant the reader computed; files
+        // where the same column is text are parsed with input.date-pattern.
+        Column parsedTs = to_utc_timestamp(localTs, config.input().timezone().getId());
+        Column eventTs = raw.instantOf(m.eventTime()).map(c -> coalesce(col(c), parsedTs)).orElse(parsedTs);
         Column eventDate = to_date(from_utc_timestamp(eventTs, config.ingest().reportingTimezone().getId()));
 
         Column quantity = m.quantity() == null ? lit(null).cast(PARSE_DECIMAL) : number(value(m.quantity()));

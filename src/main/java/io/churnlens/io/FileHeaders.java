@@ -10,12 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads the first line of each input file (through Hadoop's FileSystem and its compression codecs, so gzip and
@@ -25,7 +20,6 @@ import java.util.concurrent.Future;
 final class FileHeaders {
     /** A header line longer than this is not a header: the file is refused with a message. */
     static final int MAX_HEADER_BYTES = 1 << 20;
-    private static final int THREADS = 16;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /**
@@ -41,25 +35,7 @@ final class FileHeaders {
     static List<Probe> probe(SparkSession spark, List<String> files) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, files.size()));
-        try {
-            List<Future<Probe>> pending = new ArrayList<>();
-            for (String file : files) {
-                pending.add(pool.submit(() -> probe(conf, codecs, file)));
-            }
-            List<Probe> probes = new ArrayList<>();
-            for (Future<Probe> p : pending) {
-                probes.add(p.get());
-            }
-            return probes;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new InputException(e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InputException("interrupted while reading the headers of " + files.size() + " input files");
-        } finally {
-            pool.shutdownNow();
-        }
+        return DriverThreads.map(files, file -> probe(conf, codecs, file));
     }
 
     private static Probe probe(Configuration conf, CompressionCodecFactory codecs, String file) {

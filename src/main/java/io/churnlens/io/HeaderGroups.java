@@ -23,6 +23,12 @@ record HeaderGroups(Map<List<String>, List<String>> groups, List<String> headerO
         return new HeaderGroups(Map.of(List.copyOf(columns), files), List.of(), List.of());
     }
 
+    /** Files already grouped by their column names (Parquet footers). */
+    static HeaderGroups ofColumns(Map<List<String>, List<String>> groups) {
+        requireOneSpellingPerColumn(groups);
+        return new HeaderGroups(groups, List.of(), List.of());
+    }
+
     static HeaderGroups of(List<FileHeaders.Probe> probes, ChurnlensConfig.Input input) {
         Map<List<String>, List<String>> groups = new LinkedHashMap<>();
         List<String> headerOnly = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class RawSource {
         RawRows raw = switch (input.format()) {
             case CSV -> readDelimited(spark, input, required, files);
             case JSON -> readJson(spark, input, files);
-            case PARQUET -> readParquet(spark, input, files);
+            case PARQUET -> readParquet(spark, input, required, files);
         };
         raw.warnings().forEach(w -> LOG.warn("{}", w));
         return raw;
@@ -233,28 +233,69 @@ public final class RawSource {
     }
 
     /**
-     * Parquet columns are turned into text for the raw values; timestamp and date columns also travel typed, as the
-     * instant of the event, so no text is re-parsed (fractional seconds and all). Files are merged by column name.
+     * Parquet files are grouped by their column names (from the footers) and aligned by name like CSV, so a file that
+     * lacks a mapped column is refused the same way, and a column typed differently in different files reads as the
+     * same text. Values become text for the raw columns; timestamp and date columns also travel typed, as the
+     * instant of the event, so no text is re-parsed (fractional seconds and all).
      */
-    private static RawRows readParquet(SparkSession spark, ChurnlensConfig.Input input, List<String> files) {
-        Dataset<Row> rows = spark.read().option("mergeSchema", "true").parquet(literal(files));
-        List<String> columns = Arrays.asList(rows.columns());
-        List<Column> select = new ArrayList<>();
+    private static RawRows readParquet(SparkSession spark, ChurnlensConfig.Input input, List<String> required,
+                                       List<String> files) {
+        HeaderGroups groups = HeaderGroups.ofColumns(ParquetColumns.groups(spark, files));
+        List<String> known = groups.known();
+        List<Dataset<Row>> parts = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        boolean[] temporal = new boolean[known.size()];
+        for (Map.Entry<List<String>, List<String>> group : groups.groups().entrySet()) {
+            Dataset<Row> rows = spark.read().option("mergeSchema", "true").parquet(literal(group.getValue()));
+            for (StructField field : rows.schema().fields()) {
+                temporal[known.indexOf(field.name())] |= instant(col(quoted(field.name())), field.dataType(), input) != null;
+            }
+            parts.add(rows);
+        }
         Map<String, String> instants = new HashMap<>();
+        for (int i = 0; i < known.size(); i++) {
+            if (temporal[i]) {
+                instants.put(known.get(i), "_instant_" + i);
+            }
+        }
+        Dataset<Row> all = null;
+        int g = 0;
+        for (Map.Entry<List<String>, List<String>> group : groups.groups().entrySet()) {
+            List<String> missing = groups.missing(group.getKey(), required);
+            if (!missing.isEmpty()) {
+                group.getValue().forEach(f -> refused.add(f + " lacks " + missing + " (its columns: " + group.getKey() + ")"));
+            }
+            Dataset<Row> part = parquetPart(parts.get(g++), group.getKey(), known, instants, missing, input);
+            all = all == null ? part : all.union(part);
+        }
+        return new RawRows(all, known, instants, refused, List.of());
+    }
+
+    private static Dataset<Row> parquetPart(Dataset<Row> rows, List<String> header, List<String> known,
+                                            Map<String, String> instants, List<String> missing,
+                                            ChurnlensConfig.Input input) {
+        Map<String, DataType> types = new HashMap<>();
         for (StructField field : rows.schema().fields()) {
-            Column c = col(quoted(field.name()));
-            select.add(c.cast(DataTypes.StringType).as(field.name()));
-            Column instant = instant(c, field.dataType(), input);
-            if (instant != null) {
-                String name = "_instant_" + instants.size();
-                instants.put(field.name(), name);
-                select.add(instant.as(name));
+            types.put(field.name(), field.dataType());
+        }
+        List<Column> select = new ArrayList<>();
+        for (String c : known) {
+            select.add(types.containsKey(c) ? col(quoted(c)).cast(DataTypes.StringType).as(c)
+                    : lit(null).cast(DataTypes.StringType).as(c));
+        }
+        for (String c : known) {
+            if (instants.containsKey(c)) {
+                Column instant = types.containsKey(c) ? instant(col(quoted(c)), types.get(c), input) : null;
+                select.add((instant == null ? lit(null).cast(DataTypes.TimestampType) : instant).as(instants.get(c)));
             }
         }
         select.add(input_file_name().as(RawRows.SOURCE_FILE));
-        select.add(lit(null).cast(DataTypes.StringType).as(RawRows.READER_REASON));
-        select.add(lit(null).cast(DataTypes.StringType).as(RawRows.READER_DETAIL));
-        return new RawRows(rows.select(select.toArray(Column[]::new)), columns, instants, List.of(), List.of());
+        Column reason = missing.isEmpty() ? lit(null) : lit(QuarantineReason.MISSING_COLUMN.name());
+        Column detail = missing.isEmpty() ? lit(null)
+                : lit("the file lacks the mapped column(s) " + missing + "; its columns are " + header);
+        select.add(reason.cast(DataTypes.StringType).as(RawRows.READER_REASON));
+        select.add(detail.cast(DataTypes.StringType).as(RawRows.READER_DETAIL));
+        return rows.select(select.toArray(Column[]::new));
     }
 
     /**

@@ -308,6 +308,30 @@ class RawSourceHostileInputTest extends SparkTestBase {
                 .isEqualTo("2026-03-02T04:30:00.500Z");
     }
 
+    @Test
+    void parquetFilesAreAlignedByNameTypedOrNotAndAFileLackingAMappedColumnIsRefused() {
+        Path folder = dir.resolve("pq");
+        spark.sql("SELECT 'c1' AS customer_id, TIMESTAMP '2026-01-05 10:00:00.25' AS order_ts, CAST(12.50 AS DECIMAL(10,2)) AS amount")
+                .write().parquet(folder.resolve("a").toString());
+        spark.sql("SELECT '7.25' AS amount, 'c2' AS customer_id, '2026-01-06 11:00:00' AS order_ts")
+                .write().parquet(folder.resolve("b").toString());
+        spark.sql("SELECT 'c3' AS customer_id, '2026-01-07 12:00:00' AS order_ts")
+                .write().parquet(folder.resolve("c").toString());
+        RawRows raw = RawSource.read(spark, config(folder, "input.format=parquet"));
+        IngestResult result = new Ingestion(config(folder, "input.format=parquet"), AS_OF, "t").apply(raw, null);
+
+        Map<String, Row> byCustomer = result.accepted().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(TransactionColumns.CUSTOMER_ID), r -> r));
+        assertThat(byCustomer).containsOnlyKeys("c1", "c2");
+        assertThat(byCustomer.get("c1").<java.sql.Timestamp>getAs(TransactionColumns.EVENT_TS).toInstant().toString())
+                .isEqualTo("2026-01-05T10:00:00.250Z");
+        assertThat(byCustomer.get("c2").<java.sql.Timestamp>getAs(TransactionColumns.EVENT_TS).toInstant().toString())
+                .isEqualTo("2026-01-06T11:00:00Z");
+        assertThat(byCustomer.get("c2").<BigDecimal>getAs(TransactionColumns.AMOUNT)).isEqualByComparingTo("7.25");
+        assertThat(result.counts()).containsEntry("quarantined:MISSING_COLUMN", 1L);
+        assertThat(raw.refusedFiles()).singleElement().asString().contains("/c/").contains("[amount]");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private ChurnlensConfig config(Path input, String... overrides) {
