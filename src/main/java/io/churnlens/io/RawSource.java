@@ -7,7 +7,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -27,9 +26,10 @@ import static org.apache.spark.sql.functions.*;
  * column a string, nothing cast, each file mapped by its own header. Rows the reader cannot take as they are keep
  * their raw values and get a reader verdict (MISSING_COLUMN, MALFORMED_ROW, ENCODING) for ingest to quarantine.
  *
- * <p>Text is read as ISO-8859-1 (byte for byte) and decoded strictly per field by {@link StrictText}, so no byte is
- * ever replaced by U+FFFD. Files are grouped by header ({@link HeaderGroups}) and each group is one Spark read with
- * its own all-string schema; the groups are aligned by name onto the union of all headers.
+ * <p>CSV and whitespace-delimited text is read as ISO-8859-1 (byte for byte) and decoded strictly per field by
+ * {@link StrictText}, so no byte is ever replaced by U+FFFD. Files are grouped by header ({@link HeaderGroups}) and
+ * each group is one Spark read with its own all-string schema; the groups are aligned by name onto the union of all
+ * headers. JSON lines map keys by name themselves; Parquet is read by {@link ParquetSource} the same grouped way.
  */
 public final class RawSource {
     private static final Logger LOG = LoggerFactory.getLogger(RawSource.class);
@@ -53,7 +53,7 @@ public final class RawSource {
         RawRows raw = switch (input.format()) {
             case CSV -> readDelimited(spark, input, required, files);
             case JSON -> readJson(spark, input, files);
-            case PARQUET -> readParquet(spark, input, required, files);
+            case PARQUET -> ParquetSource.read(spark, input, required, files);
         };
         raw.warnings().forEach(w -> LOG.warn("{}", w));
         return raw;
@@ -232,87 +232,7 @@ public final class RawSource {
         return new RawRows(judged, columns, Map.of(), List.of(), List.of());
     }
 
-    /**
-     * Parquet files are grouped by their column names (from the footers) and aligned by name like CSV, so a file that
-     * lacks a mapped column is refused the same way, and a column typed differently in different files reads as the
-     * same text. Values become text for the raw columns; timestamp and date columns also travel typed, as the
-     * instant of the event, so no text is re-parsed (fractional seconds and all).
-     */
-    private static RawRows readParquet(SparkSession spark, ChurnlensConfig.Input input, List<String> required,
-                                       List<String> files) {
-        HeaderGroups groups = HeaderGroups.ofColumns(ParquetColumns.groups(spark, files));
-        List<String> known = groups.known();
-        List<Dataset<Row>> parts = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
-        boolean[] temporal = new boolean[known.size()];
-        for (Map.Entry<List<String>, List<String>> group : groups.groups().entrySet()) {
-            Dataset<Row> rows = spark.read().option("mergeSchema", "true").parquet(literal(group.getValue()));
-            for (StructField field : rows.schema().fields()) {
-                temporal[known.indexOf(field.name())] |= instant(col(quoted(field.name())), field.dataType(), input) != null;
-            }
-            parts.add(rows);
-        }
-        Map<String, String> instants = new HashMap<>();
-        for (int i = 0; i < known.size(); i++) {
-            if (temporal[i]) {
-                instants.put(known.get(i), "_instant_" + i);
-            }
-        }
-        Dataset<Row> all = null;
-        int g = 0;
-        for (Map.Entry<List<String>, List<String>> group : groups.groups().entrySet()) {
-            List<String> missing = groups.missing(group.getKey(), required);
-            if (!missing.isEmpty()) {
-                group.getValue().forEach(f -> refused.add(f + " lacks " + missing + " (its columns: " + group.getKey() + ")"));
-            }
-            Dataset<Row> part = parquetPart(parts.get(g++), group.getKey(), known, instants, missing, input);
-            all = all == null ? part : all.union(part);
-        }
-        return new RawRows(all, known, instants, refused, List.of());
-    }
-
-    private static Dataset<Row> parquetPart(Dataset<Row> rows, List<String> header, List<String> known,
-                                            Map<String, String> instants, List<String> missing,
-                                            ChurnlensConfig.Input input) {
-        Map<String, DataType> types = new HashMap<>();
-        for (StructField field : rows.schema().fields()) {
-            types.put(field.name(), field.dataType());
-        }
-        List<Column> select = new ArrayList<>();
-        for (String c : known) {
-            select.add(types.containsKey(c) ? col(quoted(c)).cast(DataTypes.StringType).as(c)
-                    : lit(null).cast(DataTypes.StringType).as(c));
-        }
-        for (String c : known) {
-            if (instants.containsKey(c)) {
-                Column instant = types.containsKey(c) ? instant(col(quoted(c)), types.get(c), input) : null;
-                select.add((instant == null ? lit(null).cast(DataTypes.TimestampType) : instant).as(instants.get(c)));
-            }
-        }
-        select.add(input_file_name().as(RawRows.SOURCE_FILE));
-        Column reason = missing.isEmpty() ? lit(null) : lit(QuarantineReason.MISSING_COLUMN.name());
-        Column detail = missing.isEmpty() ? lit(null)
-                : lit("the file lacks the mapped column(s) " + missing + "; its columns are " + header);
-        select.add(reason.cast(DataTypes.StringType).as(RawRows.READER_REASON));
-        select.add(detail.cast(DataTypes.StringType).as(RawRows.READER_DETAIL));
-        return rows.select(select.toArray(Column[]::new));
-    }
-
-    /**
-     * A TIMESTAMP is an instant already; a TIMESTAMP_NTZ or DATE is a wall-clock time in input.timezone, converted
-     * the same way as event times written as text. Null for other types.
-     */
-    private static Column instant(Column c, DataType type, ChurnlensConfig.Input input) {
-        if (type.equals(DataTypes.TimestampType)) {
-            return c;
-        }
-        if (type.equals(DataTypes.TimestampNTZType) || type.equals(DataTypes.DateType)) {
-            return to_utc_timestamp(c.cast(DataTypes.TimestampType), input.timezone().getId());
-        }
-        return null;
-    }
-
-    private static String[] literal(List<String> files) {
+    static String[] literal(List<String> files) {
         return files.stream().map(InputFiles::literal).toArray(String[]::new);
     }
 
@@ -324,7 +244,7 @@ public final class RawSource {
         return input.columns().stream().map(String::trim).toList();
     }
 
-    private static String quoted(String column) {
+    static String quoted(String column) {
         return "`" + column.replace("`", "``") + "`";
     }
 
