@@ -25,10 +25,10 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * Not a test: what the reading layer costs. Writes {@code rows} CSV rows (default 2,000,000, ~110 MB) into 4 files
- * with two column orders and some non-ASCII text, then times, per round, a full scan that touches every column:
+ * with two column orders and some non-ASCII text (or {@code files} files), then times, per round, a full scan that touches every column:
  * (a) Spark's plain CSV reader with one string schema (the old reader, minus its per-file mistakes), (b) RawSource
  * with RFC 4180 multi-line quoting (the default: one task per file), (c) RawSource with input.multiline = false.
- * Prints each round and the medians of rounds 2..n. Args: [rows] [rounds (4)].
+ * Prints each round and the medians of rounds 2..n. Args: [rows] [rounds (4)] [files (4)].
  */
 public final class RawSourceBenchmark {
     private static final String[] HEADER_A = {"transaction_id", "customer_id", "order_ts", "amount", "category"};
@@ -37,14 +37,15 @@ public final class RawSourceBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int files = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         SparkSession spark = SparkSession.builder().appName("raw-source-benchmark").master("local[*]")
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         Path dir = Files.createTempDirectory("raw-source-bench");
         try {
-            long bytes = write(dir, rows);
-            System.out.printf(Locale.ROOT, "%,d rows in 4 files, %.1f MB, %d cores%n", rows, bytes / 1e6,
+            long bytes = write(dir, rows, files);
+            System.out.printf(Locale.ROOT, "%,d rows in %d files, %.1f MB, %d cores%n", rows, files, bytes / 1e6,
                     Runtime.getRuntime().availableProcessors());
             double[][] t = new double[3][rounds];
             for (int r = 0; r < rounds; r++) {
@@ -59,8 +60,8 @@ public final class RawSourceBenchmark {
                     rounds, plain, median(t[1]), median(t[1]) / plain, median(t[2]), median(t[2]) / plain);
         } finally {
             spark.stop();
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -92,14 +93,14 @@ public final class RawSourceBenchmark {
         return rows.agg(sum(total)).first().getLong(0);
     }
 
-    private static long write(Path dir, int rows) throws Exception {
+    private static long write(Path dir, int rows, int files) throws Exception {
         Random random = new Random(7);
         String[] categories = {"books", "music", "café", "Zoë's picks", "garden, tools", "toys"};
-        for (int f = 0; f < 4; f++) {
+        for (int f = 0; f < files; f++) {
             String[] header = f % 2 == 0 ? HEADER_A : HEADER_B;
             try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("part-" + f + ".csv"), StandardCharsets.UTF_8)) {
                 out.write(String.join(",", header) + "\n");
-                for (int i = f; i < rows; i += 4) {
+                for (int i = f; i < rows; i += files) {
                     String category = categories[random.nextInt(categories.length)];
                     String[] v = {"T" + i, "c" + random.nextInt(100_000),
                             String.format(Locale.ROOT, "2025-%02d-%02d 10:%02d:00", 1 + random.nextInt(12),
@@ -115,8 +116,8 @@ public final class RawSourceBenchmark {
             }
         }
         long total = 0;
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
+        try (var paths = Files.list(dir)) {
+            for (Path p : paths.toList()) {
                 total += Files.size(p);
             }
         }
