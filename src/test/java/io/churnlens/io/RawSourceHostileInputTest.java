@@ -223,6 +223,16 @@ class RawSourceHostileInputTest extends SparkTestBase {
     }
 
     @Test
+    void backslashEscapesAndSingleLineModeAreOptions() throws Exception {
+        Path file = write(dir.resolve("bs.csv"), "customer_id,order_ts,amount,category\n"
+                + "c1,2026-01-01 10:00:00,5.00,\"say \\\"hi\\\"\"\nc2,2026-01-02 10:00:00,6.00,\"a, b\"\n");
+        IngestResult result = ingest(config(file, "input.escape=\"\\\\\"", "input.multiline=false",
+                "mapping.category=category"));
+        assertThat(result.accepted().orderBy(TransactionColumns.CUSTOMER_ID).select(TransactionColumns.CATEGORY)
+                .as(Encoders.STRING()).collectAsList()).containsExactly("say \"hi\"", "a, b");
+    }
+
+    @Test
     void aTenMegabyteFieldReadsWhole() throws Exception {
         String big = "x".repeat(10 * 1024 * 1024);
         Path file = write(dir.resolve("big.csv"), "customer_id,order_ts,amount,category\n"
