@@ -54,7 +54,8 @@ public final class IngestCommand extends JobCommand {
 
     static void ingest(RunContext ctx) {
         ctx.stage("ingest", () -> {
-            RawRows raw = RawSource.read(ctx.spark, ctx.config.input());
+            RawRows raw = RawSource.read(ctx.spark, ctx.config);
+            raw.warnings().forEach(w -> Console.err("WARNING: %s", w));
             Optional<Dataset<Row>> existing = ctx.store.transactions();
             IngestResult result = new Ingestion(ctx.config, ctx.asOf, ctx.runId)
                     .apply(raw, existing.orElse(null))
@@ -75,6 +76,7 @@ public final class IngestCommand extends JobCommand {
                 warnings.forEach(warning -> Console.out("    warning: %s", warning));
                 publishTogether(ctx, result, counts, counts.get(DataQualityColumns.ACCEPTED) > 0 || existing.isEmpty());
                 printQuarantine(ctx, counts);
+                raw.requireNoRefusedFiles();
                 Map<String, Long> summary = new LinkedHashMap<>();
                 for (String key : new String[]{DataQualityColumns.ROWS_READ, DataQualityColumns.ACCEPTED,
                         DataQualityColumns.QUARANTINED, DataQualityColumns.DUPLICATES_IN_INPUT,

@@ -41,17 +41,45 @@ public record ChurnlensConfig(
     }
 
     /** Where the raw exports are and how to read them. */
+    /**
+     * @param encoding  charset name of text inputs (validated: known to Java and ASCII-compatible)
+     * @param multiline CSV: RFC 4180 quoted fields may hold line breaks (one Spark task per file)
+     * @param escape    CSV: the character that escapes a quote inside a quoted field ("\"" = RFC 4180 doubling)
+     */
     public record Input(String path, Format format, boolean header, String delimiter, List<String> columns,
-                        String datePattern, ZoneId timezone) implements java.io.Serializable {
+                        String datePattern, ZoneId timezone, String encoding, boolean multiline, String escape)
+            implements java.io.Serializable {
+        /** The reading options of the defaults: UTF-8, RFC 4180 quoting. */
+        public Input(String path, Format format, boolean header, String delimiter, List<String> columns,
+                     String datePattern, ZoneId timezone) {
+            this(path, format, header, delimiter, columns, datePattern, timezone, "UTF-8", true, "\"");
+        }
+
         public boolean whitespaceDelimited() {
             return "whitespace".equalsIgnoreCase(delimiter);
+        }
+
+        public java.nio.charset.Charset charset() {
+            return java.nio.charset.Charset.forName(encoding);
+        }
+
+        public Input withPath(String otherPath) {
+            return new Input(otherPath, format, header, delimiter, columns, datePattern, timezone, encoding, multiline,
+                    escape);
         }
     }
 
     /** Input column feeding each canonical column; null when the input lacks it. */
     public record Mapping(String customerId, String eventTime, String amount, String quantity, String unitPrice,
                           String transactionId, String productId, String category, String country, String channel,
-                          String returnFlagColumn, String returnFlagPattern) implements java.io.Serializable {}
+                          String returnFlagColumn, String returnFlagPattern) implements java.io.Serializable {
+        /** The distinct input columns this mapping reads, in mapping order. */
+        public List<String> inputColumns() {
+            return java.util.stream.Stream.of(customerId, eventTime, amount, quantity, unitPrice, transactionId,
+                            productId, category, country, channel, returnFlagColumn)
+                    .filter(java.util.Objects::nonNull).distinct().toList();
+        }
+    }
 
     /**
      * Validation and identity rules of ingest ({@code ingest} section).
@@ -241,10 +269,32 @@ public record ChurnlensConfig(
         }
     }
 
+    /**
+     * Delimiters, quotes and line breaks are ASCII and are found in the raw bytes, so the charset must encode ASCII
+     * as the same single bytes (UTF-16/32 do not).
+     */
+    private static boolean asciiCompatible(String encoding) {
+        try {
+            java.nio.charset.Charset cs = java.nio.charset.Charset.forName(encoding);
+            String ascii = "\t\r\n ,;|\"\\azAZ09";
+            return cs.canEncode() && java.util.Arrays.equals(ascii.getBytes(cs), ascii.getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     static ChurnlensConfig from(Config c) {
         Settings in = new Settings(c, "input");
         Input input = new Input(in.string("path"), in.choice("format", Format.class), in.bool("header"),
-                in.string("delimiter"), in.strings("columns"), in.string("date-pattern"), in.zone("timezone"));
+                in.string("delimiter"), in.strings("columns"), in.string("date-pattern"), in.zone("timezone"),
+                in.string("encoding"), in.bool("multiline"), in.string("escape"));
+        if (!asciiCompatible(input.encoding())) {
+            throw in.invalid("encoding", input.encoding(), "a charset Java knows that writes ASCII as ASCII, "
+                    + "e.g. UTF-8, ISO-8859-1, windows-1252 (convert UTF-16/UTF-32 exports to UTF-8 first)");
+        }
+        if (input.escape().length() != 1) {
+            throw in.invalid("escape", input.escape(), "one character: \"\\\"\" (RFC 4180, a doubled quote) or \"\\\\\"");
+        }
         if (!input.whitespaceDelimited() && input.delimiter().length() != 1 && !input.delimiter().equals("\\t")) {
             throw in.invalid("delimiter", input.delimiter(), "one character such as \",\" or \"\\t\", or \"whitespace\"");
         }

@@ -28,6 +28,7 @@ public final class IngestVerdict {
     private static final int TOP_REASONS = 3;
     private static final Map<String, String> FIXES = Map.of(
             QuarantineReason.MALFORMED_ROW.name(), "check input.delimiter, input.header and input.format",
+            QuarantineReason.ENCODING.name(), "check input.encoding (e.g. ISO-8859-1 or windows-1252 for Latin-1 exports)",
             QuarantineReason.MISSING_CUSTOMER.name(), "check mapping.customer-id and input.null-tokens",
             QuarantineReason.MISSING_DATE.name(), "check mapping.event-time",
             QuarantineReason.UNPARSABLE_DATE.name(), "check input.date-pattern (and mapping.event-time)",
@@ -46,8 +47,11 @@ public final class IngestVerdict {
      */
     public static List<String> check(ChurnlensConfig.Ingest settings, Map<String, Long> counts, IngestResult result,
                                      String quarantinePath) {
-        long read = counts.get(DataQualityColumns.ROWS_READ);
-        long quarantined = counts.get(DataQualityColumns.QUARANTINED);
+        // Rows of files refused for a missing column fail the run on their own (naming the files), after the other
+        // files are published: they do not count towards the reject share of the files that were read.
+        long refused = counts.getOrDefault(DataQualityColumns.QUARANTINED_PREFIX + QuarantineReason.MISSING_COLUMN, 0L);
+        long read = counts.get(DataQualityColumns.ROWS_READ) - refused;
+        long quarantined = counts.get(DataQualityColumns.QUARANTINED) - refused;
         long usable = read - quarantined;
         double share = read == 0 ? 0 : (double) quarantined / read;
         if (read > 0 && usable == 0) {

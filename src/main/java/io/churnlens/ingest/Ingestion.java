@@ -54,7 +54,7 @@ public final class Ingestion {
         ChurnlensConfig.Mapping m = config.mapping();
         requireMapped(raw, m);
         List<QuarantineRule> rules = new QuarantineRules(config, clock).all();
-        Dataset<Row> judged = parse(raw.rows(), m)
+        Dataset<Row> judged = parse(raw, m)
                 .withColumn(REASON, QuarantineRule.reasonOf(rules))
                 .withColumn(DETAIL, QuarantineRule.detailOf(rules));
 
@@ -71,13 +71,16 @@ public final class Ingestion {
                 quarantine);
     }
 
-    private Dataset<Row> parse(Dataset<Row> rows, ChurnlensConfig.Mapping m) {
+    private Dataset<Row> parse(RawRows raw, ChurnlensConfig.Mapping m) {
         Column eventText = text.value(m.eventTime());
         Column localTs = try_to_timestamp(eventText, lit(config.input().datePattern()));
-        Column eventTs = to_utc_timestamp(localTs, config.input().timezone().getId());
+        Column parsedTs = to_utc_timestamp(localTs, config.input().timezone().getId());
+        // A source-typed event time (Parquet TIMESTAMP/DATE) is the instant the reader computed; files where the
+        // same column is text are parsed with input.date-pattern.
+        Column eventTs = raw.instantOf(m.eventTime()).map(c -> coalesce(col(c), parsedTs)).orElse(parsedTs);
         Column eventDate = to_date(from_utc_timestamp(eventTs, config.ingest().reportingTimezone().getId()));
         Amount a = amount(m);
-        return rows
+        return raw.rows()
                 .withColumn(Parsed.CUSTOMER, regexp_replace(text.value(m.customerId()), "^(-?\\d+)\\.0+$", "$1"))
                 .withColumn(Parsed.EVENT_TEXT, eventText)
                 .withColumn(Parsed.EVENT_TS, eventTs)

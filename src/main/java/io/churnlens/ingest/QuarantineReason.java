@@ -5,7 +5,9 @@ package io.churnlens.ingest;
  * each rejected row has exactly one reason.
  */
 public enum QuarantineReason {
+    MISSING_COLUMN("the row's file has no column that the mapping reads (the file is refused by name, exit 3)"),
     MALFORMED_ROW("the row does not have the expected number of columns or is not valid CSV/JSON"),
+    ENCODING("the row holds bytes that are not valid in input.encoding (kept as \\xNN in the quarantine)"),
     MISSING_CUSTOMER("the customer id is empty, only spaces, or a placeholder listed in input.null-tokens"),
     MISSING_DATE("the event date/time is empty, only spaces, or a placeholder listed in input.null-tokens"),
     UNPARSABLE_DATE("the event date/time does not match input.date-pattern"),

@@ -16,7 +16,7 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * The validation rules of ingest, in the order they are checked, each written once (see {@link QuarantineRule}).
- * They read the {@link Parsed} columns; {@link #malformed()} alone reads the reader's verdict.
+ * They read the {@link Parsed} columns; {@link #readerVerdict} alone reads the reader's verdict.
  */
 final class QuarantineRules {
     private final ChurnlensConfig config;
@@ -28,14 +28,15 @@ final class QuarantineRules {
     }
 
     List<QuarantineRule> all() {
-        return List.of(malformed(), missingCustomer(), idTooLong(), missingDate(), unparsableDate(),
+        return List.of(readerVerdict(QuarantineReason.MISSING_COLUMN), readerVerdict(QuarantineReason.MALFORMED_ROW),
+                readerVerdict(QuarantineReason.ENCODING), missingCustomer(), idTooLong(), missingDate(), unparsableDate(),
                 unparsableAmount(), implausibleAmount(), dateOutOfRange(), futureDated());
     }
 
-    /** The reader could not split the row into columns (its verdict is the raw line in {@link RawRows#MALFORMED}). */
-    QuarantineRule malformed() {
-        return new QuarantineRule(QuarantineReason.MALFORMED_ROW, col(RawRows.MALFORMED).isNotNull(),
-                concat(lit("unparsed row: "), substring(col(RawRows.MALFORMED), 1, 200)));
+    /** The reader refused the row (its file lacks a mapped column, it cannot be split, bytes invalid in the encoding). */
+    QuarantineRule readerVerdict(QuarantineReason reason) {
+        return new QuarantineRule(reason, coalesce(col(RawRows.READER_REASON).equalTo(reason.name()), lit(false)),
+                col(RawRows.READER_DETAIL));
     }
 
     QuarantineRule missingCustomer() {

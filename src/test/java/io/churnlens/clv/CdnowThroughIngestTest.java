@@ -39,7 +39,7 @@ class CdnowThroughIngestTest extends SparkTestBase {
                 + CdnowSample.FILE.toAbsolutePath() + " (expected ../shared/data/cdnow beside the repository); skipped");
         ChurnlensConfig config = ConfigLoader.load(CONFIG, List.of());
         IngestResult ingested = new Ingestion(config, config.run().asOf(), "cdnow-test")
-                .apply(RawSource.read(spark, config.input()), null).persist();
+                .apply(RawSource.read(spark, config), null).persist();
         try {
             Map<String, Long> counts = ingested.counts();
             System.out.println("CDNOW ingest: " + counts);

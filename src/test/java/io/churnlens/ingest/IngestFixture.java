@@ -59,7 +59,7 @@ final class IngestFixture {
         ChurnlensConfig.Input in = c.input();
         ChurnlensConfig.Input input = new ChurnlensConfig.Input(file.toString(), in.format(), in.header(), in.delimiter(),
                 in.columns(), in.datePattern(), in.timezone());
-        RawRows raw = RawSource.read(spark, input);
+        RawRows raw = RawSource.read(spark, input, c.mapping().inputColumns());
         return new Ingestion(c, AS_OF, "run-" + (++runs), CLOCK).apply(raw, existing);
     }
 

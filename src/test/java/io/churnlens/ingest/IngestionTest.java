@@ -184,7 +184,7 @@ class IngestionTest extends SparkTestBase {
         ChurnlensConfig.Input in = c.input();
         ChurnlensConfig.Input input = new ChurnlensConfig.Input(file.toString(), in.format(), in.header(), in.delimiter(),
                 in.columns(), in.datePattern(), in.timezone());
-        RawRows raw = RawSource.read(spark, input);
+        RawRows raw = RawSource.read(spark, input, c.mapping().inputColumns());
         return new Ingestion(c, AS_OF, "test-run").apply(raw, existingKeys);
     }
 

@@ -40,9 +40,8 @@ public record GeneratedChurnData(ChurnlensConfig config, LocalDate asOf, Dataset
         ChurnlensConfig config = ConfigLoader.load(null, settings);
         SimulationResult sim = Simulation.run(spark, config.simulate());
         LocalDate asOf = config.simulate().endDate();
-        RawRows raw = new RawRows(sim.transactions()
-                .withColumn(RawRows.SOURCE_FILE, lit("generated"))
-                .withColumn(RawRows.MALFORMED, lit(null).cast("string")), Arrays.asList(Raw.SCHEMA.fieldNames()));
+        RawRows raw = RawRows.clean(sim.transactions().withColumn(RawRows.SOURCE_FILE, lit("generated")),
+                Arrays.asList(Raw.SCHEMA.fieldNames()));
         Dataset<Row> transactions = new Ingestion(config, asOf, "generated").apply(raw, null).accepted().cache();
         Dataset<Row> labelled = new TrainingSet(new CustomerFeatures(FeatureSpec.from(config)))
                 .build(transactions, asOf, config.churn().horizonDays()).cache();
@@ -62,7 +61,7 @@ public record GeneratedChurnData(ChurnlensConfig config, LocalDate asOf, Dataset
         settings.addAll(Arrays.asList(overrides));
         ChurnlensConfig config = ConfigLoader.load(null, settings);
         LocalDate asOf = config.simulate().endDate();
-        RawRows raw = io.churnlens.io.RawSource.read(spark, config.input());
+        RawRows raw = io.churnlens.io.RawSource.read(spark, config);
         Dataset<Row> transactions = new Ingestion(config, asOf, "sample").apply(raw, null).accepted().cache();
         Dataset<Row> labelled = new TrainingSet(new CustomerFeatures(FeatureSpec.from(config)))
                 .build(transactions, asOf, config.churn().horizonDays()).cache();

@@ -1,0 +1,41 @@
+package io.churnlens.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * A few driver threads for small per-file reads (a header line, a Parquet footer): on an object store each read is
+ * mostly latency, so thousands of files take seconds, not minutes. Results keep the order of the files.
+ */
+final class DriverThreads {
+    private static final int THREADS = 16;
+
+    private DriverThreads() {}
+
+    static <T> List<T> map(List<String> files, Function<String, T> read) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(THREADS, files.size())));
+        try {
+            List<Future<T>> pending = new ArrayList<>();
+            for (String file : files) {
+                pending.add(pool.submit(() -> read.apply(file)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> p : pending) {
+                results.add(p.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new InputException(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("interrupted while reading the start of " + files.size() + " input files");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
