@@ -33,6 +33,9 @@ final class InputFailures {
         if (condition.equals("PATH_NOT_FOUND")) {
             return Optional.of("an input path does not exist");
         }
+        if (condition.equals("CANNOT_MERGE_SCHEMAS")) { // Parquet footers disagree on a column's type
+            return Optional.of("the input files disagree on a column's type (export them with one type per column, or ingest them in separate runs)");
+        }
         if (condition.startsWith("FAILED_READ_FILE")) {
             return Optional.of(condition.endsWith("PARQUET_COLUMN_DATA_TYPE_MISMATCH")
                     ? "the input files disagree on a column's type (export them with one type per column, or ingest them in separate runs)"
