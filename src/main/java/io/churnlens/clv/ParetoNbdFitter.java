@@ -23,9 +23,10 @@ public final class ParetoNbdFitter {
                 BgNbdFitter.logs(1, 1 / rate, 1, 1),
                 BgNbdFitter.logs(0.5, 0.5 / rate, 0.5, 5),
                 BgNbdFitter.logs(2, 2 / rate, 2, 0.5));
+        StatisticChunks<ParetoNbdRows> rows = stats.scaled().map(ParetoNbdRows::of);
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             ParetoNbdModel candidate = model(lp, 1);
-            return stats.scaled().sum(candidate::logLikelihood);
+            return rows.sum(candidate::logLikelihood);
         }, starts);
         ParetoNbdModel model = model(result.logParameters(), stats.scale());
         double[] values = {model.r(), model.alpha(), model.s(), model.beta()};
