@@ -16,7 +16,7 @@ final class LogConcaveQuadrature {
     static final int MAX_INTERVALS = 400;
     static boolean DEBUG = false;
     private static final double SUPPORT_DROP = 46;          // e^-46 = 1e-20 of the peak
-    private static final double RELATIVE_TOLERANCE = 2e-14;
+    private static final double RELATIVE_TOLERANCE = 1e-13;
     private static final double[] XGK = {
             0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
             0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
@@ -39,6 +39,12 @@ final class LogConcaveQuadrature {
 
         /** value(y) - value(peak) for the peak given to {@link #logIntegral}, without cancelling two large numbers. */
         double belowPeak(double y);
+
+        /**
+         * Size of the terms belowPeak adds up at y (e.g. {@code a y + b log(1 + e^(L-y))}): the integrand is known to
+         * about this many machine epsilons, which bounds the accuracy any rule can reach.
+         */
+        double termSize(double y);
     }
 
     private LogConcaveQuadrature() {}
@@ -50,18 +56,20 @@ final class LogConcaveQuadrature {
     static double logIntegral(Integrand phi, double peak, double[] breaks) {
         double end = supportEnd(phi, peak);
         double[] edges = edges(peak, end, breaks);
-        Intervals work = new Intervals();
+        double noise = Math.max(1, phi.termSize(end)) * Math.ulp(1.0);
+        double tolerance = Math.max(RELATIVE_TOLERANCE, 100 * noise);
+        Intervals work = new Intervals(noise);
         for (int i = 0; i + 1 < edges.length; i++) work.add(phi, edges[i], edges[i + 1]);
-        while (work.error() > RELATIVE_TOLERANCE * work.total()) {
+        while (work.error() > tolerance * work.total()) {
             if (work.size == MAX_INTERVALS) {
-                throw new ArithmeticException("Gauss-Kronrod did not reach relative error " + RELATIVE_TOLERANCE
+                throw new ArithmeticException("Gauss-Kronrod did not reach relative error " + tolerance
                         + " within " + MAX_INTERVALS + " subintervals (estimate " + work.total() + ", error "
                         + work.error() + ", support [0, " + end + "], peak " + peak + ")");
             }
             work.bisectWorst(phi);
         }
         double tail = Math.exp(phi.belowPeak(end)) / -phi.slope(end);
-        if (!(tail <= RELATIVE_TOLERANCE * work.total())) {
+        if (!(tail <= tolerance * work.total())) {
             throw new ArithmeticException("neglected tail " + tail + " beyond y=" + end + " exceeds the tolerance");
         }
         if (DEBUG) System.err.println("intervals " + work.size + " end " + end + " peak " + peak);
@@ -101,7 +109,12 @@ final class LogConcaveQuadrature {
     private static final class Intervals {
         double[] from = new double[16], to = new double[16], estimate = new double[16], error = new double[16];
         int size;
+        private final double noise;
         private double lastError;
+
+        Intervals(double noise) {
+            this.noise = noise;
+        }
 
         void add(Integrand phi, double a, double b) {
             if (size == from.length) grow();
@@ -148,8 +161,8 @@ final class LogConcaveQuadrature {
         /**
          * Kronrod 15-point estimate of int_a^b e^{phi(y) - phi(peak)} dy; its error estimate goes to lastError. The
          * error estimate is QUADPACK's (QK15): |K - G| scaled by the integrand's spread,
-         * {@code resasc min(1, (200|K-G|/resasc)^1.5)}, floored at 10 machine epsilons of the estimate (below that
-         * the difference is rounding, not truncation).
+         * {@code resasc min(1, (200|K-G|/resasc)^1.5)}, floored at 50 times the integrand's rounding level of the
+         * estimate (below that the difference is rounding, not truncation).
          */
         private double kronrod(Integrand phi, double a, double b) {
             double c = 0.5 * (a + b), h = 0.5 * (b - a);
@@ -172,7 +185,7 @@ final class LogConcaveQuadrature {
                 double ratio = 200 * error / resasc;
                 error = resasc * Math.min(1, ratio * Math.sqrt(ratio));
             }
-            lastError = Math.max(error, 10 * Math.ulp(1.0) * Math.abs(k * h));
+            lastError = Math.max(error, 50 * noise * Math.abs(k * h));
             return k * h;
         }
     }
