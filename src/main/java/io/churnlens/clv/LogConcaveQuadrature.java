@@ -14,7 +14,6 @@ package io.churnlens.clv;
  */
 final class LogConcaveQuadrature {
     static final int MAX_INTERVALS = 400;
-    static boolean DEBUG = false;
     private static final double SUPPORT_DROP = 46;          // e^-46 = 1e-20 of the peak
     private static final double RELATIVE_TOLERANCE = 1e-13;
     private static final double[] XGK = {
@@ -72,7 +71,6 @@ final class LogConcaveQuadrature {
         if (!(tail <= tolerance * work.total())) {
             throw new ArithmeticException("neglected tail " + tail + " beyond y=" + end + " exceeds the tolerance");
         }
-        if (DEBUG) System.err.println("intervals " + work.size + " end " + end + " peak " + peak);
         return phi.value(peak) + Math.log(work.total());
     }
 

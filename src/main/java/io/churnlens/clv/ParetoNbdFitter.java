@@ -18,11 +18,7 @@ public final class ParetoNbdFitter {
 
     public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table) {
         TimeScaledStatistics stats = TimeScaledStatistics.of(table);
-        double rate = stats.meanRate();
-        List<double[]> starts = List.of(
-                BgNbdFitter.logs(1, 1 / rate, 1, 1),
-                BgNbdFitter.logs(0.5, 0.5 / rate, 0.5, 5),
-                BgNbdFitter.logs(2, 2 / rate, 2, 0.5));
+        List<double[]> starts = starts(stats);
         StatisticChunks<ParetoNbdRows> rows = stats.scaled().map(ParetoNbdRows::of);
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             ParetoNbdModel candidate = model(lp, 1);
@@ -33,6 +29,14 @@ public final class ParetoNbdFitter {
         ModelFit fit = FitReport.of(ParetoNbdModel.NAME, ParetoNbdModel.PARAMETERS, result, values,
                 table.sum(model::logLikelihood), stats.customers());
         return new Fitted<>(model, fit);
+    }
+
+    static List<double[]> starts(TimeScaledStatistics stats) {
+        double rate = stats.meanRate();
+        return List.of(
+                BgNbdFitter.logs(1, 1 / rate, 1, 1),
+                BgNbdFitter.logs(0.5, 0.5 / rate, 0.5, 5),
+                BgNbdFitter.logs(2, 2 / rate, 2, 0.5));
     }
 
     private static ParetoNbdModel model(double[] lp, double timeScale) {
