@@ -102,30 +102,26 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
                 int x = table.x(i), xi = table.xIndex(i), ti = table.tIndex(i);
                 double alive = -(r + x) * logAlphaPlus[ti] - s * logBetaPlus[ti];
                 double f1 = f[rows.txPair(i)];
-                double dropped = logShare[xi] + f1 + logOneMinusExp(f[rows.tPair(i)] - f1);
-                sum += table.weight(i) * (perX[xi] + logSumExp(alive, dropped));
+                sum += table.weight(i) * (perX[xi] + logAliveOrDropped(alive, logShare[xi] + f1, f[rows.tPair(i)] - f1));
             }
             return sum;
         });
     }
 
     /**
-     * log(1 - e^d) for d <= 0; -inf when d >= 0 (rounding can put F(T) at F(t_x) when t_x = T). Near 0 the Taylor
-     * series of 1 - e^d (relative error below 1e-18 for |d| < 1e-3), else 1 - e^d directly, whose rounding (1e-16
-     * absolute, at most 1e-13 relative) is far below what the sum needs: Math.log and Math.exp are intrinsics,
-     * expm1 and log1p are not.
+     * log(e^alive + e^dropTop (1 - e^d)) for d <= 0, the row's time term with dropTop = log(s/(r+s+x)) + F(t_x) and
+     * d = F(T) - F(t_x): one exp for 1 - e^d (a Taylor polynomial, relative error below 1e-18, when |d| < 1e-3;
+     * rounding can give d >= 0 when t_x = T, which counts as 1 - e^d = 0), one exp and one log for the sum of two
+     * positive terms, which is never a cancellation. Math.exp and Math.log are intrinsics, expm1 and log1p are not,
+     * and a sum of log-likelihoods needs ~1e-16 absolute accuracy per row, which these give.
      */
-    private static double logOneMinusExp(double d) {
-        if (!(d < 0)) return Double.NEGATIVE_INFINITY;
-        if (d > -1e-3) return Math.log(-d * (1 + d * (0.5 + d * (1.0 / 6 + d * (1.0 / 24 + d / 120)))));  // 1e-18
-        return Math.log(1 - Math.exp(d));
-    }
-
-    /** log(e^a + e^b) to ~1e-16 absolute (log(1 + t) for t in [0, 1] is as accurate as log1p in absolute terms). */
-    private static double logSumExp(double a, double b) {
-        double max = Math.max(a, b);
-        if (max == Double.NEGATIVE_INFINITY) return max;
-        return max + Math.log(1 + Math.exp(Math.min(a, b) - max));
+    private static double logAliveOrDropped(double alive, double dropTop, double d) {
+        double oneMinus;
+        if (!(d < 0)) oneMinus = 0;
+        else if (d > -1e-3) oneMinus = -d * (1 + d * (0.5 + d * (1.0 / 6 + d * (1.0 / 24 + d / 120))));
+        else oneMinus = 1 - Math.exp(d);
+        if (alive >= dropTop) return alive + Math.log(1 + Math.exp(dropTop - alive) * oneMinus);
+        return dropTop + Math.log(Math.exp(alive - dropTop) + oneMinus);
     }
 
     /** P(alive) = 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0). */
