@@ -50,26 +50,33 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
     }
 
     /**
-     * Sum of weighted log-likelihoods over a compressed table. Per-x terms and log(alpha + time) per distinct time
-     * are computed once; rows are summed in fixed chunks on the driver's cores (same order every call, so the result
+     * Sum of weighted log-likelihoods over a compressed table. Per-x terms (with log(a/(b+x-1))) and log(alpha + time)
+     * per distinct time are computed once; rows are summed in fixed chunks on the driver's cores (same order every call, so the result
      * is deterministic).
      */
     public double logLikelihood(RfmTable table) {
         int[] xs = table.distinctX();
-        double[] perX = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) perX[i] = xTerm(xs[i]);
+        double[] perX = new double[xs.length], logDropShare = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            perX[i] = xTerm(xs[i]);
+            logDropShare[i] = Math.log(a) - Math.log(b + xs[i] - 1);
+        }
         double[] times = table.distinctTimes();
         double[] logAlphaPlus = new double[times.length];
         for (int i = 0; i < times.length; i++) logAlphaPlus[i] = Math.log(alpha + times[i]);
-        double logA = Math.log(a);
         return ChunkedSum.sum(table.rows(), (from, to) -> {
             double sum = 0;
             for (int i = from; i < to; i++) {
-                int x = table.x(i);
+                int x = table.x(i), xi = table.xIndex(i);
                 double alive = -(r + x) * logAlphaPlus[table.tIndex(i)];
-                double time = x == 0 ? alive : LogSpace.logSumExp(alive,
-                        logA - Math.log(b + x - 1) - (r + x) * logAlphaPlus[table.txIndex(i)]);
-                sum += table.weight(i) * (perX[table.xIndex(i)] + time);
+                double time = alive;
+                if (x > 0) {
+                    // log(e^alive + e^dropped) with Math.log (an intrinsic; log1p is not): 1e-16 absolute suffices.
+                    double dropped = logDropShare[xi] - (r + x) * logAlphaPlus[table.txIndex(i)];
+                    double max = Math.max(alive, dropped);
+                    time = max + Math.log(1 + Math.exp(Math.min(alive, dropped) - max));
+                }
+                sum += table.weight(i) * (perX[xi] + time);
             }
             return sum;
         });

@@ -3,7 +3,7 @@ package io.churnlens.clv;
 import java.util.stream.IntStream;
 
 /**
- * Sums a per-row quantity over row ranges in parallel on the driver (common fork-join pool), chunk results added in
+ * Sums (and fills) a per-row quantity over row ranges in parallel on the driver (common fork-join pool), chunk results added in
  * chunk order: the same table gives the same sum on every call, which the optimiser's convergence checks need.
  */
 final class ChunkedSum {
@@ -14,6 +14,17 @@ final class ChunkedSum {
     }
 
     private ChunkedSum() {}
+
+    /** out[i] = value(i) for i < n, computed in parallel chunks (each element on its own, so the order is irrelevant). */
+    static void fill(int n, java.util.function.IntToDoubleFunction value, double[] out) {
+        if (n <= CHUNK) {
+            for (int i = 0; i < n; i++) out[i] = value.applyAsDouble(i);
+            return;
+        }
+        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+            for (int i = c * CHUNK, end = Math.min(n, (c + 1) * CHUNK); i < end; i++) out[i] = value.applyAsDouble(i);
+        });
+    }
 
     static double sum(int rows, RangeSum range) {
         if (rows <= CHUNK) return range.sum(0, rows);

@@ -6,8 +6,8 @@ package io.churnlens.clv;
  *
  * <p>The series {@code sum_k (a)_k (b)_k / ((c)_k k!) z^k} is summed in log-space with a running scale, so values
  * far beyond the double range (large purchase counts make {@code a} and {@code b} large) keep full relative
- * precision. The callers arrange |z| < 1 by choosing the representation (Pareto/NBD switches between the
- * {@code alpha >= beta} and {@code alpha < beta} forms; BG/NBD has {@code z = t/(alpha+T+t)}).
+ * precision. Used by BG/NBD's conditional expectation, where {@code z = t/(alpha+T+t)} stays away from 1 unless the
+ * horizon dwarfs alpha + T. Pareto/NBD, whose argument does run to 1, uses {@link ParetoTailIntegral} instead.
  *
  * <p>Danger: convergence is geometric with ratio z, so z very close to 1 needs many terms. The sum stops when a
  * rigorous bound on the remaining tail is below 1e-15 of the sum; if that takes more than {@value #MAX_TERMS}

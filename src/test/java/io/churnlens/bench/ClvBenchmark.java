@@ -9,6 +9,8 @@ import io.churnlens.clv.CustomerValueScorer;
 import io.churnlens.clv.Fitted;
 import io.churnlens.clv.GammaGammaFitter;
 import io.churnlens.clv.GammaGammaModel;
+import io.churnlens.clv.ParetoNbdFitter;
+import io.churnlens.clv.ParetoNbdModel;
 import io.churnlens.clv.RfmTable;
 import io.churnlens.clv.StatisticChunks;
 import io.churnlens.clv.SpendTable;
@@ -30,8 +32,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Not a test: 1 million simulated customers (BG/NBD r=0.5, alpha=6, a=0.8, b=2.5 in weeks, T uniform 1..104 weeks,
- * times in whole days; Gamma-Gamma p=6, q=4, gamma=15) -> compress on Spark -> fit BG/NBD and Gamma-Gamma on the
- * driver -> score on the executors. Prints the timings. Args: [customers] (default 1,000,000).
+ * times in whole days; Gamma-Gamma p=6, q=4, gamma=15) -> compress on Spark -> fit BG/NBD, Pareto/NBD (the
+ * default {@code clv.fit-pareto-nbd = true}) and Gamma-Gamma on the driver -> score on the executors. Prints the
+ * timings (wall and process CPU) per model and the total of the three fits. Args: [customers] (default 1,000,000) [pareto: true|false].
  */
 public final class ClvBenchmark {
     private static final StructType FEATURES = new StructType()
@@ -43,6 +46,7 @@ public final class ClvBenchmark {
 
     public static void main(String[] args) {
         long customers = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+        boolean pareto = args.length < 2 || Boolean.parseBoolean(args[1]);
         SparkSession spark = SparkSession.builder().appName("clv-benchmark").master("local[*]")
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
@@ -55,13 +59,15 @@ public final class ClvBenchmark {
             long n = features.count();
             long t1 = System.nanoTime();
             StatisticChunks<RfmTable> rfm = BtydStatistics.compress(features, 5_000_000);
-            long t2 = System.nanoTime();
+            long t2 = System.nanoTime(), c2 = cpu();
             Fitted<BgNbdModel> bg = BgNbdFitter.fit(rfm);
-            long t3 = System.nanoTime();
+            long t3 = System.nanoTime(), c3 = cpu();
             StatisticChunks<SpendTable> spend = BtydStatistics.compressSpend(features, 5_000_000);
-            long t4 = System.nanoTime();
+            long t4 = System.nanoTime(), c4 = cpu();
             Fitted<GammaGammaModel> gg = GammaGammaFitter.fit(spend);
-            long t5 = System.nanoTime();
+            long t5p = System.nanoTime(), c5p = cpu();
+            Fitted<ParetoNbdModel> pnbd = pareto ? ParetoNbdFitter.fit(rfm) : null;
+            long t5 = System.nanoTime(), c5 = cpu();
             CustomerValuation valuation = new CustomerValuation(bg.usableModel(), null, gg.usableModel(),
                     new ClvCalculator(12, 0.01, 1.0, 30.4375 / 7));
             double totalClv = CustomerValueScorer.score(features, valuation)
@@ -69,14 +75,29 @@ public final class ClvBenchmark {
             long t6 = System.nanoTime();
             System.out.printf("customers simulated and cached: %,d in %.1f s%n", n, (t1 - t0) / 1e9);
             System.out.printf("compress (x, t_x, T) on Spark:  %.2f s -> %,d distinct rows%n", (t2 - t1) / 1e9, (long) rfm.sum(RfmTable::rows));
-            System.out.printf("fit BG/NBD on the driver:       %.2f s  %s%n", (t3 - t2) / 1e9, bg.fit());
+            System.out.printf("fit BG/NBD on the driver:       %.2f s (CPU %.1f s)  %s%n", (t3 - t2) / 1e9, (c3 - c2) / 1e9, bg.fit());
             System.out.printf("compress (x, spend) on Spark:   %.2f s -> %,d distinct rows%n", (t4 - t3) / 1e9, (long) spend.sum(SpendTable::rows));
-            System.out.printf("fit Gamma-Gamma on the driver:  %.2f s  %s%n", (t5 - t4) / 1e9, gg.fit());
-            System.out.printf("compress + fit BG/NBD + GG:     %.2f s%n", (t5 - t1) / 1e9);
+            System.out.printf("fit Gamma-Gamma on the driver:  %.2f s (CPU %.1f s)  %s%n", (t5p - t4) / 1e9, (c5p - c4) / 1e9, gg.fit());
+            if (pnbd != null) {
+                System.out.printf("fit Pareto/NBD on the driver:   %.2f s (CPU %.1f s)  %s%n", (t5 - t5p) / 1e9, (c5 - c5p) / 1e9, pnbd.fit());
+            }
+            System.out.printf("three fits (BG/NBD + %sGG):   %.2f s (CPU %.1f s on %d cores)%n",
+                    pnbd != null ? "Pareto/NBD + " : "", ((t3 - t2) + (t5 - t4)) / 1e9, ((c3 - c2) + (c5 - c4)) / 1e9,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("compress + all fits:            %.2f s%n", (t5 - t1) / 1e9);
             System.out.printf("score %,d customers (12-month CLV, sum %.0f): %.2f s%n", n, totalClv, (t6 - t5) / 1e9);
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * CPU time of this process: on a shared machine the wall times depend on the neighbours' load, the CPU seconds
+     * much less (on an otherwise idle machine the parallel sums take about CPU / cores of wall time).
+     */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Simulates the customers of one partition, seeded by the first id so runs are reproducible. */

@@ -37,9 +37,6 @@ class BoundaryWorldTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("needs the bounded-cost 2F1 of issue 12 item 3 (branch btyd-numerics): with the "
-            + "current series a Pareto/NBD evaluation near beta -> infinity takes ~0.7 s here and the fit ends FAILED "
-            + "at its budget; enable after merging")
     void noDropOutInNineMonthsPutsParetoNbdOnTheSameNbdBoundary() {
         StatisticChunks<RfmTable> table = noDropOutWorld();
         Fitted<ParetoNbdModel> pnbd = ParetoNbdFitter.fit(table, BUDGET);

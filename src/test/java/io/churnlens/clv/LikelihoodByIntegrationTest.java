@@ -19,6 +19,13 @@ class LikelihoodByIntegrationTest {
     private static final BgNbdModel BG = new BgNbdModel(0.243, 4.414, 0.793, 2.426);
     private static final ParetoNbdModel PARETO = new ParetoNbdModel(0.553, 10.58, 0.606, 11.67);
     private static final ParetoNbdModel PARETO_BETA_ABOVE_ALPHA = new ParetoNbdModel(1.3, 2.0, 0.8, 30.0);
+    /** Extreme ratios: beta/alpha = 830 (the Complete Journey estimate), 1e5 and 1e-4. */
+    private static final ParetoNbdModel[] PARETO_EXTREMES = {
+            new ParetoNbdModel(1.4536, 3.7764, 2.5382, 3135.8),
+            new ParetoNbdModel(0.55, 0.1, 0.6, 1e4),
+            new ParetoNbdModel(0.55, 10.0, 0.6, 1e-3)};
+    /** On the log-likelihood of one customer with hundreds of purchase days (the sums are in the thousands). */
+    private static final double MANY_PURCHASES_TOLERANCE = 1e-9;
 
     @ParameterizedTest(name = "x={0} t_x={1} T={2}")
     @CsvSource({"0,0,38.86", "1,30.43,38.86", "2,1.71,38.86", "14,37.0,37.71", "5,10.0,200", "40,20.0,20.5"})
@@ -44,6 +51,59 @@ class LikelihoodByIntegrationTest {
             assertThat(m.logLikelihood(x, tx, t)).as("%s", m).isCloseTo(Math.log(paretoIntegrated(m, x, tx, t)),
                     within(TOLERANCE));
         }
+    }
+
+    @ParameterizedTest(name = "x={0} t_x={1} T={2}")
+    @CsvSource({"0,0,38.86", "1,30.43,38.86", "2,1.71,38.86", "14,37.0,37.71", "5,10.0,200"})
+    void paretoNbdAtExtremeRatios(int x, double tx, double t) {
+        for (ParetoNbdModel m : PARETO_EXTREMES) {
+            assertThat(m.logLikelihood(x, tx, t)).as("%s", m).isCloseTo(Math.log(paretoIntegrated(m, x, tx, t)),
+                    within(TOLERANCE));
+        }
+    }
+
+    /**
+     * Customers with 500 and 1,000 purchase days, where L is far below the double range and the latent-variable
+     * integrals above cannot be formed: the purchase and drop-out moments in closed form (Gamma integrals), the
+     * integral over the drop-out time numerically in log-time, all in logarithms. Also the table sum (pairs, parallel
+     * chunks) against the per-row values.
+     */
+    @ParameterizedTest(name = "x={0} t_x={1} T={2}")
+    @CsvSource({"500,99.0,104.0", "500,20.0,104.0", "1000,100.0,100.5", "1000,50.0,300.0", "650,0.5,0.6"})
+    void paretoNbdWithManyPurchaseDays(int x, double tx, double t) {
+        ParetoNbdModel[] models = {PARETO, PARETO_BETA_ABOVE_ALPHA, PARETO_EXTREMES[0], PARETO_EXTREMES[1],
+                PARETO_EXTREMES[2]};
+        for (ParetoNbdModel m : models) {
+            double ll = m.logLikelihood(x, tx, t);
+            assertThat(ll).as("%s", m).isFinite()
+                    .isCloseTo(logParetoByDropoutTime(m, x, tx, t), within(MANY_PURCHASES_TOLERANCE));
+            RfmTable one = new RfmTable(new int[] {x, 0}, new double[] {tx, 0}, new double[] {t, t}, new double[] {3, 2});
+            assertThat(m.logLikelihood(one)).as("table sum, %s", m)
+                    .isCloseTo(3 * ll + 2 * m.logLikelihood(0, 0, t), within(1e-9 * Math.abs(ll)));
+        }
+    }
+
+    /**
+     * log L with L = G [ (alpha+T)^-(r+x) (beta+T)^-s + s int_{t_x}^T (alpha+tau)^-(r+x) (beta+tau)^-(s+1) dtau ],
+     * G = Gamma(r+x)/Gamma(r) alpha^r beta^s: alive at T, or died at tau in (t_x, T]. The integral is taken in
+     * v = ln(alpha + tau) with the integrand divided by its value at t_x (x >= 2 here, so r + x > 1).
+     */
+    static double logParetoByDropoutTime(ParetoNbdModel m, int x, double tx, double t) {
+        double p = m.r() + x, q = m.s() + 1;
+        java.util.function.DoubleUnaryOperator logDensity = tau -> -p * Math.log(m.alpha() + tau) - q * Math.log(m.beta() + tau);
+        double top = logDensity.applyAsDouble(tx);
+        // In v the log-integrand falls at least as fast as -(p-1) v: beyond 50/(p-1) it is below e^-50.
+        double from = Math.log(m.alpha() + tx), to = Math.min(Math.log(m.alpha() + t), from + 50 / (p - 1));
+        double died = Quadrature.integrate(v -> {
+            double tau = Math.exp(v) - m.alpha();
+            return Math.exp(v + logDensity.applyAsDouble(tau) - top);
+        }, from, to);
+        double alive = -p * Math.log(m.alpha() + t) - m.s() * Math.log(m.beta() + t);
+        double logDied = Math.log(m.s() * died) + top;
+        double logG = org.apache.commons.math3.special.Gamma.logGamma(p) - org.apache.commons.math3.special.Gamma.logGamma(m.r())
+                + m.r() * Math.log(m.alpha()) + m.s() * Math.log(m.beta());
+        double max = Math.max(alive, logDied);
+        return logG + max + Math.log(Math.exp(alive - max) + Math.exp(logDied - max));
     }
 
     /**
