@@ -30,10 +30,12 @@ import java.util.function.ToDoubleFunction;
  *       than {@value #NEWTON_DECREMENT_TOLERANCE}, no log-parameter lies beyond +-{@value #LOG_PARAMETER_BOUND},
  *       and no log-parameter has a standard error above {@value #MAX_LOG_STANDARD_ERROR};</li>
  *   <li><b>boundary</b> when a log-parameter has run off beyond +-{@value #LOG_PARAMETER_BOUND} (towards 0 or
- *       infinity), or the maximum is a flat ridge (ill-conditioned information, or a standard error above the
- *       bound): the data do not identify the parameter, the likelihood keeps its value towards a limit;</li>
+ *       infinity), or the maximum is a flat ridge (ill-conditioned information, a standard error above the bound,
+ *       or a direction whose curvature is below {@code FLAT_CURVATURE} in size, whatever the sign numerical
+ *       derivatives give it): the data do not identify the parameter, the likelihood keeps its value towards a
+ *       limit;</li>
  *   <li><b>failed</b> when the likelihood is not finite, the optimiser threw, it stopped short of a maximum
- *       (gradient check, or an indefinite Hessian at an interior point), or the budget ran out.</li>
+ *       (gradient check, or clearly negative curvature at an interior point), or the budget ran out.</li>
  * </ul>
  * If a start does not end identified the next one is tried; identified beats boundary beats failed, then the best
  * log-likelihood wins. A spent budget ends the remaining starts: the best judged start is kept if it reached a
@@ -48,6 +50,8 @@ final class MaximumLikelihood {
      * data say next to nothing about it) is not identified even at a formal maximum: a flat ridge, not an estimate.
      */
     static final double MAX_LOG_STANDARD_ERROR = 3;
+    /** Curvature (eigenvalue of the observed information) below which a direction counts as flat, whatever its sign. */
+    static final double FLAT_CURVATURE = 1 / (MAX_LOG_STANDARD_ERROR * MAX_LOG_STANDARD_ERROR);
     /** The simplex never explores beyond e^+-30 (parameters beyond +-18 are already judged unidentified). */
     private static final double SEARCH_WALL = 30;
     private static final int SIMPLEX_EVALUATIONS = 10_000;
@@ -212,6 +216,14 @@ final class MaximumLikelihood {
         }
         double minEv = java.util.Arrays.stream(ev).min().orElse(Double.NaN);
         double maxEv = java.util.Arrays.stream(ev).max().orElse(Double.NaN);
+        if (!(minEv > 0) && minEv > -FLAT_CURVATURE) {
+            // Curvature this small either way is the flatness the standard-error rule calls unidentified (a positive
+            // eigenvalue below it means a log-scale standard error above MAX_LOG_STANDARD_ERROR); its sign is
+            // numerical-derivative noise on a ridge, not evidence of a saddle.
+            return new Result(point, value, FitState.BOUNDARY, null, String.format(java.util.Locale.ROOT,
+                    "not identified: the likelihood is flat along a direction led by parameter #%d (curvature %.2g, "
+                            + "indistinguishable from zero)", flattestParameter(eig, ev) + 1, minEv), "");
+        }
         if (!(minEv > 0)) {
             return failed(point, value, String.format(java.util.Locale.ROOT,
                     "observed information is not positive definite (smallest eigenvalue %.3g): not a maximum", minEv));

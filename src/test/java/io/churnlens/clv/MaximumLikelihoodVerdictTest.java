@@ -74,4 +74,23 @@ class MaximumLikelihoodVerdictTest {
         assertThat(calls[0]).isEqualTo(17);
         assertThat(r.verdict()).startsWith("budget of 17 evaluations / 60 s exhausted (17 evaluations");
     }
+
+    @Test
+    void aRidgeWhoseNumericalCurvatureComesOutSlightlyNegativeIsABoundaryNotAFailure() {
+        // A quartic ridge in p[1]: zero curvature at its maximum, so finite differences give it either sign. It is
+        // the flatness the standard-error rule calls unidentified, not a saddle.
+        MaximumLikelihood.Result r = MaximumLikelihood.maximize(
+                p -> -50 * (p[0] - 1) * (p[0] - 1) - 1e-6 * Math.pow(p[1] - 2, 4), START, FitBudget.DEFAULT);
+        assertThat(r.state()).as(r.verdict()).isEqualTo(FitState.BOUNDARY);
+        assertThat(r.verdict()).contains("parameter #2");
+    }
+
+    @Test
+    void clearNegativeCurvatureAtTheLastIterateIsAFailure() {
+        // A saddle: a maximum in p[0], a minimum in p[1]; the Newton polish cannot leave it, and it is no maximum.
+        MaximumLikelihood.Result r = MaximumLikelihood.maximize(
+                p -> -(p[0] - 1) * (p[0] - 1) + (p[1] - 2) * (p[1] - 2), List.<double[]>of(new double[] {1, 2}),
+                new FitBudget(200, 60));
+        assertThat(r.state()).as(r.verdict()).isNotEqualTo(FitState.IDENTIFIED);
+    }
 }
