@@ -106,7 +106,7 @@ public final class CohortRetention {
         double theta = geometricChurn(fitted);
         return new Projection(lag, k -> Math.pow(1 - theta, k), null, null, String.format(java.util.Locale.ROOT,
                 "sBG not identified on this cohort (%s); projected with one churn probability per quarter, %.3f "
-                        + "(the sBG's limit without heterogeneity), from quarter %d", fit.fit().note().split(";")[0], theta, lag));
+                        + "(the sBG's limit without heterogeneity), from quarter %d", fit.fit().verdict(), theta, lag));
     }
 
     /** Maximum-likelihood churn probability of a geometric (homogeneous) model on survivors n_0 >= n_1 >= ... */

@@ -1,5 +1,6 @@
 package io.churnlens.model;
 
+import io.churnlens.clv.FitBudget;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.features.StableLayout;
 import io.churnlens.schema.FeatureColumns;
@@ -41,19 +42,28 @@ public final class ChurnTrainer {
     private final ChurnlensConfig.Model settings;
     private final double horizonInTimeUnits;
     private final int maxDistinctStatistics;
+    private final FitBudget budget;
 
     /**
      * @param horizonInTimeUnits H in the time unit of the features' t_x and t_cal (for the BG/NBD baseline)
+     * @param budget             the BG/NBD baseline's fit budget (the CLV stage's clv.fit-max-*)
      */
-    public ChurnTrainer(ChurnlensConfig.Model settings, double horizonInTimeUnits, int maxDistinctStatistics) {
+    public ChurnTrainer(ChurnlensConfig.Model settings, double horizonInTimeUnits, int maxDistinctStatistics,
+                        FitBudget budget) {
         this.settings = settings;
         this.horizonInTimeUnits = horizonInTimeUnits;
         this.maxDistinctStatistics = maxDistinctStatistics;
+        this.budget = budget;
+    }
+
+    public ChurnTrainer(ChurnlensConfig.Model settings, double horizonInTimeUnits, int maxDistinctStatistics) {
+        this(settings, horizonInTimeUnits, maxDistinctStatistics, FitBudget.DEFAULT);
     }
 
     public ChurnTrainer(ChurnlensConfig config) {
         this(config.model(), (double) config.churn().horizonDays() / config.time().unit().days,
-                config.clv().maxDistinctStatistics());
+                config.clv().maxDistinctStatistics(),
+                new FitBudget(config.clv().fitMaxEvaluations(), config.clv().fitMaxSeconds()));
     }
 
     /** Adds the split column (train / validation / holdout) that {@link #train} uses. */
@@ -84,8 +94,8 @@ public final class ChurnTrainer {
                 switch (name) {
                     case RecencyScorer.NAME -> scorers.add(new RecencyScorer());
                     case RfmSegmentScorer.NAME -> scorers.add(RfmSegmentScorer.fit(data, isTrain));
-                    case BgNbdScorer.NAME -> BgNbdScorer.fit(train, horizonInTimeUnits, maxDistinctStatistics)
-                            .ifPresentOrElse(scorers::add, () -> LOG.warn("bg_nbd baseline left out: the BG/NBD fit did not converge"));
+                    case BgNbdScorer.NAME -> BgNbdScorer.fit(train, horizonInTimeUnits, maxDistinctStatistics, budget)
+                            .ifPresentOrElse(scorers::add, () -> LOG.warn("bg_nbd baseline left out: the BG/NBD fit is not identified"));
                     default -> throw new IllegalArgumentException("unknown baseline " + name);
                 }
             }
