@@ -42,6 +42,7 @@ import java.util.function.ToDoubleFunction;
  * boundary, otherwise the fit is failed with the budget as the reason.
  */
 final class MaximumLikelihood {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MaximumLikelihood.class);
     static final double NEWTON_DECREMENT_TOLERANCE = 1e-4;
     static final double LOG_PARAMETER_BOUND = 18;
     static final double MAX_CONDITION = 1e12;
@@ -100,8 +101,9 @@ final class MaximumLikelihood {
                 if (best == null) best = r;
             }
         }
-        String tally = String.format(java.util.Locale.ROOT, "; %d evaluations in %.1f s", meter.evaluations(),
-                meter.seconds());
+        // Evaluations, not seconds: the note goes into clv_params, which a re-run (or a cluster) must reproduce.
+        String tally = String.format(java.util.Locale.ROOT, "; %d evaluations", meter.evaluations());
+        LOG.info("fit: {} evaluations in {} s", meter.evaluations(), String.format(java.util.Locale.ROOT, "%.1f", meter.seconds()));
         if (exhausted != null && (best == null || best.state == FitState.FAILED)) {
             double[] last = best == null ? starts.get(0) : best.logParameters;
             return new Result(last, Double.NaN, FitState.FAILED, null, exhausted, history + tally);
