@@ -53,6 +53,8 @@ final class MaximumLikelihood {
     static final double MAX_LOG_STANDARD_ERROR = 3;
     /** Curvature (eigenvalue of the observed information) below which a direction counts as flat, whatever its sign. */
     static final double FLAT_CURVATURE = 1 / (MAX_LOG_STANDARD_ERROR * MAX_LOG_STANDARD_ERROR);
+    /** Half the 95% point of chi-square(1): the drop in log-likelihood that bounds a 95% likelihood interval. */
+    static final double LIKELIHOOD_INTERVAL_DROP = 1.92;
     /** The simplex never explores beyond e^+-30 (parameters beyond +-18 are already judged unidentified). */
     private static final double SEARCH_WALL = 30;
     private static final int SIMPLEX_EVALUATIONS = 10_000;
@@ -150,7 +152,46 @@ final class MaximumLikelihood {
         double value = ll.applyAsDouble(point);
         double[] gradient = NumericalDerivatives.gradient(ll, point);
         double[][] hessian = NumericalDerivatives.hessian(ll, point);
-        return judge(point, value, gradient, hessian, simplexStoppedItself);
+        Result judged = judge(point, value, gradient, hessian, simplexStoppedItself);
+        return judged.converged() ? boundaryWithinReach(ll, judged) : judged;
+    }
+
+    /**
+     * The curvature at the maximum can look healthy on a likelihood that, farther out, flattens towards an
+     * asymptote at a boundary (Pareto/NBD with s and beta running off together: one drop-out rate for everyone).
+     * So walk from the estimate along the flattest direction (the covariance's leading eigenvector), both ways, to
+     * where a log-parameter reaches +-{@value #LOG_PARAMETER_BOUND}: if the log-likelihood there is still within
+     * {@value #LIKELIHOOD_INTERVAL_DROP} of the maximum, a 95% likelihood interval reaches the boundary and the
+     * parameter is not identified. Two evaluations; it sees straight ridges in log-space, not curved ones.
+     */
+    private static Result boundaryWithinReach(ToDoubleFunction<double[]> ll, Result fit) {
+        double[] p = fit.logParameters;
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(fit.covariance));
+        double[] ev = eig.getRealEigenvalues();
+        int widest = 0;
+        for (int k = 1; k < ev.length; k++) if (ev[k] > ev[widest]) widest = k;
+        double[] v = eig.getEigenvector(widest).toArray();
+        for (int sign : new int[] {1, -1}) {
+            double t = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < p.length; i++) {
+                double vi = sign * v[i];
+                if (vi != 0) t = Math.min(t, ((vi > 0 ? LOG_PARAMETER_BOUND : -LOG_PARAMETER_BOUND) - p[i]) / vi);
+            }
+            double[] far = new double[p.length];
+            for (int i = 0; i < p.length; i++) far[i] = p[i] + t * sign * v[i];
+            double farValue = ll.applyAsDouble(far);
+            if (farValue >= fit.logLikelihood - LIKELIHOOD_INTERVAL_DROP) {
+                int led = 0;
+                for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[led])) led = i;
+                return new Result(p, fit.logLikelihood, FitState.BOUNDARY, null, String.format(java.util.Locale.ROOT,
+                        "not identified: along its flattest direction (led by parameter #%d, towards %s) the "
+                                + "log-likelihood stays within %.2f of its maximum out to a log-parameter of +-%.0f "
+                                + "(%.3f there): a 95%% likelihood interval reaches the boundary", led + 1,
+                        sign * v[led] > 0 ? "infinity" : "0", LIKELIHOOD_INTERVAL_DROP, LOG_PARAMETER_BOUND,
+                        farValue - fit.logLikelihood), fit.note);
+            }
+        }
+        return fit;
     }
 
     private static double[] filled(int n, double v) {

@@ -93,4 +93,26 @@ class MaximumLikelihoodVerdictTest {
                 new FitBudget(200, 60));
         assertThat(r.state()).as(r.verdict()).isNotEqualTo(FitState.IDENTIFIED);
     }
+
+    /** Curvature 1.5 at p[1] = 2 (log-scale se 0.82, a healthy-looking maximum), flattening to {@code -depth} far out. */
+    private static MaximumLikelihood.Result asymptote(double depth) {
+        return MaximumLikelihood.maximize(p -> -50 * (p[0] - 1) * (p[0] - 1)
+                - depth * (1 - Math.exp(-0.75 / depth * (p[1] - 2) * (p[1] - 2))), START, FitBudget.DEFAULT);
+    }
+
+    @Test
+    void aMaximumWhoseLikelihoodStaysWithinTheIntervalDropOutToTheBoundaryIsNotIdentified() {
+        // Far out the log-likelihood is only 1.5 below its maximum (< 1.92): a 95% likelihood interval for p[1]
+        // reaches the boundary, whatever the curvature at the top says. This used to be called converged.
+        MaximumLikelihood.Result r = asymptote(1.5);
+        assertThat(r.state()).as(r.verdict()).isEqualTo(FitState.BOUNDARY);
+        assertThat(r.verdict()).contains("led by parameter #2").contains("reaches the boundary");
+        assertThat(r.logParameters()[1]).isCloseTo(2, within(1e-4));
+    }
+
+    @Test
+    void theSameShapeWithADeepEnoughValleyIsIdentified() {
+        MaximumLikelihood.Result r = asymptote(3);
+        assertThat(r.state()).as(r.verdict()).isEqualTo(FitState.IDENTIFIED);
+    }
 }
