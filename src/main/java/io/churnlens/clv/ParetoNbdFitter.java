@@ -11,6 +11,8 @@ import java.util.List;
  * distinct (x, time) pair and a few exp/log per row, about 2.5 times BG/NBD's CPU per evaluation at 1M customers.
  */
 public final class ParetoNbdFitter {
+    /** A gamma shape s beyond this leaves drop-out rates varying by under 1% (coefficient of variation 1/sqrt(s)). */
+    private static final double HOMOGENEOUS_SHAPE = 1e4;
     private ParetoNbdFitter() {}
 
     public static Fitted<ParetoNbdModel> fit(RfmTable table) {
@@ -33,7 +35,16 @@ public final class ParetoNbdFitter {
         double[] values = {model.r(), model.alpha(), model.s(), model.beta()};
         ModelFit fit = FitReport.of(ParetoNbdModel.NAME, ParetoNbdModel.PARAMETERS, result, values,
                 table.sum(model::logLikelihood), stats.customers());
-        return NoDropOutCheck.judge(new Fitted<>(model, fit), table, budget);
+        return NoDropOutCheck.judge(new Fitted<>(model, namedLimit(model, fit)), table, budget);
+    }
+
+    /** s and beta running off together is the limit without drop-out heterogeneity: say so, with its one rate. */
+    private static ModelFit namedLimit(ParetoNbdModel model, ModelFit fit) {
+        if (fit.state() != FitState.BOUNDARY || model.s() < HOMOGENEOUS_SHAPE) return fit;
+        return fit.withVerdict(FitState.BOUNDARY, String.format(java.util.Locale.ROOT, "%s; the limit is a drop-out "
+                + "rate the same for every customer (mu = s/beta = %.4g per time unit; the variation of mu across "
+                + "customers, 1/sqrt(s), is below %.0f%%)", fit.verdict(), model.s() / model.beta(),
+                100 / Math.sqrt(HOMOGENEOUS_SHAPE)));
     }
 
     static List<double[]> starts(TimeScaledStatistics stats) {
