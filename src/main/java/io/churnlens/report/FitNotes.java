@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class FitNotes {
     private static final List<String> PURCHASE_MODELS = List.of("bg_nbd", "pareto_nbd");
+    private static final String SUPPLIED_BY_ANOTHER = ", which these data identify.";
 
     private FitNotes() {}
 
@@ -40,13 +41,29 @@ public final class FitNotes {
                         + "nobody leaves; read them as upper bounds. Observed departures (inactivity rule) are unaffected.");
             } else if ("boundary".equals(state)) {
                 notes.add("Purchase model " + model + " is not identified by these data (" + firstClause(why)
-                        + "): its figures are not used.");
+                        + "): its figures are not used" + insteadFrom(byModel, model));
             } else if ("failed".equals(state)) {
                 notes.add("Purchase model " + model + " could not be fitted (" + firstClause(why)
-                        + "): its figures are not used.");
+                        + "): its figures are not used" + insteadFrom(byModel, model));
             }
         }
         return notes;
+    }
+
+    /** True when the note says the quarter's model-based figures are weaker, not merely which model supplies them. */
+    public static boolean limitsFigures(String note) {
+        return !note.endsWith(SUPPLIED_BY_ANOTHER);
+    }
+
+    /** "." or, when the other purchase model is identified, that it supplies the figures. */
+    private static String insteadFrom(Map<String, Row> byModel, String model) {
+        for (String other : PURCHASE_MODELS) {
+            Row r = byModel.get(other);
+            if (!other.equals(model) && r != null && "identified".equals(r.getAs(ClvColumns.FIT_STATE))) {
+                return "; the purchase-model figures come from " + other + SUPPLIED_BY_ANOTHER;
+            }
+        }
+        return ".";
     }
 
     private static String firstClause(String note) {

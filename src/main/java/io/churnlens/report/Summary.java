@@ -32,9 +32,8 @@ final class Summary {
             }
         });
         Double dropouts = number(now, ImpactColumns.MODEL_EXPECTED_DROPOUTS);
-        if (!d.fitNotes().isEmpty()) {
-            out.add("The purchase model's figures are limited this quarter (see the data notes): " + d.fitNotes().get(0));
-        }
+        d.fitNotes().stream().filter(FitNotes::limitsFigures).findFirst().ifPresent(note ->
+                out.add("The purchase model's figures are limited this quarter (see the data notes): " + note));
         if (dropouts != null) {
             out.add("The purchase model, which does not wait for " + d.inactivityDays() + " days of silence, estimates that "
                     + Html.count(dropouts) + " customers stopped buying during the quarter, taking "

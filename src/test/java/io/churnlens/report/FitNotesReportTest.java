@@ -62,4 +62,18 @@ class FitNotesReportTest extends SparkTestBase {
         assertThat(page(Optional.of(params("identified", "converged", false)))).doesNotContain("fit-note");
         assertThat(page(Optional.empty())).doesNotContain("fit-note");
     }
+
+    @Test
+    void aModelSetAsideWhileTheOtherIsIdentifiedNamesTheModelInUseAndDoesNotLimitTheSummary() {
+        List<Row> rows = List.of(
+                RowFactory.create("bg_nbd", "r", 1.4, 0.05, -100.0, 10L, true, "", "identified", "converged"),
+                RowFactory.create("pareto_nbd", "s", null, null, -99.0, 10L, false, "", "boundary",
+                        "not identified: s runs off; more detail"));
+        String html = page(Optional.of(spark.createDataFrame(rows, ClvColumns.PARAMS_SCHEMA)));
+        assertThat(html).contains("Purchase model pareto_nbd is not identified by these data (not identified: s runs "
+                + "off): its figures are not used; the purchase-model figures come from bg_nbd, which these data identify.");
+        String summary = html.substring(html.indexOf("<section id=\"summary\">"), html.indexOf("</section>",
+                html.indexOf("<section id=\"summary\">")));
+        assertThat(summary).doesNotContain("limited this quarter");
+    }
 }
