@@ -1,6 +1,6 @@
 package io.churnlens.cli;
 
-import io.churnlens.clv.ClvStage;
+import io.churnlens.clv.ClvAnalysis;
 import io.churnlens.clv.FitState;
 import io.churnlens.features.CustomerFeatures;
 import io.churnlens.features.FeatureSpec;
@@ -35,9 +35,9 @@ public final class ClvCommand extends JobCommand {
 
     static void clv(RunContext ctx) {
         ctx.stage("clv", () -> {
-            ClvStage stage = new ClvStage(ctx.config);
+            ClvAnalysis stage = new ClvAnalysis(ctx.config);
             Dataset<Row> features = ctx.store.requireReport(Tables.CUSTOMER_FEATURES, ctx.asOf, "features");
-            ClvStage.Result result = stage.run(features);
+            ClvAnalysis.Result result = stage.run(features);
             ctx.store.publishReport(Tables.CLV_PARAMS, ctx.asOf, result.params());
             Map<String, Long> counts = new LinkedHashMap<>();
             for (FitState state : FitState.values()) {

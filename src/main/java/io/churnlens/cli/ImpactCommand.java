@@ -1,6 +1,6 @@
 package io.churnlens.cli;
 
-import io.churnlens.impact.ImpactStage;
+import io.churnlens.impact.ImpactAnalysis;
 import io.churnlens.io.Quarters;
 import io.churnlens.schema.Tables;
 import picocli.CommandLine.Command;
@@ -30,11 +30,11 @@ public final class ImpactCommand extends JobCommand {
         ctx.stage("impact", () -> {
             LocalDate previousEnd = Quarters.previousEnd(ctx.asOf);
             var store = ctx.store;
-            ImpactStage.Inputs inputs = new ImpactStage.Inputs(store.requireTransactions(),
+            ImpactAnalysis.Inputs inputs = new ImpactAnalysis.Inputs(store.requireTransactions(),
                     store.report(Tables.CUSTOMER_VALUE, ctx.asOf), store.report(Tables.CUSTOMER_SCORES, ctx.asOf),
                     store.report(Tables.CUSTOMER_SEGMENTS, previousEnd), previousEnd,
                     store.report(Tables.CUSTOMER_SEGMENTS, ctx.asOf), store.report(Tables.CUSTOMER_FEATURES, ctx.asOf));
-            ImpactStage.Result result = new ImpactStage(ctx.config).run(inputs, ctx.asOf);
+            ImpactAnalysis.Result result = new ImpactAnalysis(ctx.config).run(inputs, ctx.asOf);
             store.publishReport(Tables.CHURN_IMPACT, ctx.asOf, result.churnImpact());
             store.publishReport(Tables.SCENARIOS, ctx.asOf, result.scenarios());
             store.publishReport(Tables.COHORT_RETENTION, ctx.asOf, result.cohortRetention());

@@ -2,7 +2,7 @@ package io.churnlens.cli;
 
 import io.churnlens.report.ManagementReport;
 import io.churnlens.report.ReportData;
-import io.churnlens.report.ReportStage;
+import io.churnlens.report.ReportAssembly;
 import io.churnlens.schema.Tables;
 import picocli.CommandLine.Command;
 
@@ -32,7 +32,7 @@ public final class ReportCommand extends JobCommand {
     static void report(RunContext ctx) {
         ctx.stage("report", () -> {
             var store = ctx.store;
-            ReportData data = ReportStage.collect(ctx.config, ctx.asOf,
+            ReportData data = ReportAssembly.collect(ctx.config, ctx.asOf,
                     store.requireReport(Tables.CHURN_IMPACT, ctx.asOf, "impact"),
                     store.requireReport(Tables.SCENARIOS, ctx.asOf, "impact"),
                     store.requireReport(Tables.COHORT_RETENTION, ctx.asOf, "impact"),

@@ -51,7 +51,7 @@ class CdnowThroughIngestTest extends SparkTestBase {
 
             Dataset<Row> features = new CustomerFeatures(FeatureSpec.from(config))
                     .asOf(ingested.accepted(), config.run().asOf());
-            ClvStage.Result result = new ClvStage(config).run(features);
+            ClvAnalysis.Result result = new ClvAnalysis(config).run(features);
             result.fits().forEach(f -> System.out.println("CDNOW via ingest: " + f));
 
             ModelFit bgNbd = result.fits().stream().filter(f -> f.model().equals("bg_nbd")).findFirst().orElseThrow();

@@ -109,7 +109,7 @@ class ClvSparkTest extends SparkTestBase {
     void stageScoresOnExecutorsExactlyAsInJava() {
         Dataset<Row> features = spark.createDataFrame(rows(simulated()), FEATURES).repartition(3);
         ChurnlensConfig config = ConfigLoader.defaults();
-        ClvStage.Result result = new ClvStage(config).run(features);
+        ClvAnalysis.Result result = new ClvAnalysis(config).run(features);
         assertThat(result.fits()).extracting(ModelFit::model)
                 .containsExactly(BgNbdModel.NAME, ParetoNbdModel.NAME, GammaGammaModel.NAME);
         assertThat(result.params().count()).isEqualTo(11);
@@ -150,7 +150,7 @@ class ClvSparkTest extends SparkTestBase {
     @Test
     void noDropOutBoundaryValuesCustomersWithTheNbdLimit() {
         ChurnlensConfig config = ConfigLoader.load(null, List.of("clv.fit-pareto-nbd=false"));
-        ClvStage.Result result = new ClvStage(config).run(noDropOutFeatures());
+        ClvAnalysis.Result result = new ClvAnalysis(config).run(noDropOutFeatures());
         result.verdicts().forEach(v -> System.out.println("no drop-out stage: " + v));
         assertThat(result.fits()).extracting(ModelFit::model)
                 .containsExactly(BgNbdModel.NAME, NbdModel.NAME, GammaGammaModel.NAME);
@@ -193,8 +193,8 @@ class ClvSparkTest extends SparkTestBase {
     @Test
     void aSpentBudgetFailsEveryFitAndWritesNoCustomerValues() {
         ChurnlensConfig config = ConfigLoader.load(null, List.of("clv.fit-max-evaluations=30"));
-        ClvStage stage = new ClvStage(config);
-        ClvStage.Result result = stage.run(spark.createDataFrame(rows(simulated()), FEATURES));
+        ClvAnalysis stage = new ClvAnalysis(config);
+        ClvAnalysis.Result result = stage.run(spark.createDataFrame(rows(simulated()), FEATURES));
         result.verdicts().forEach(v -> System.out.println("budget stage: " + v));
         assertThat(result.fits()).extracting(ModelFit::state).containsOnly(FitState.FAILED);
         assertThat(result.customerValue()).isEmpty();
@@ -219,7 +219,7 @@ class ClvSparkTest extends SparkTestBase {
         ChurnlensConfig config = ConfigLoader.load(null, List.of("clv.fit-pareto-nbd=false"));
         Dataset<Row> none = spark.createDataFrame(List.of(), new StructType()
                 .add(FeatureColumns.CUSTOMER_ID, DataTypes.StringType).add(ClvColumns.X_HOLDOUT, DataTypes.LongType));
-        List<Row> table = new ClvStage(config).holdout(noDropOutFeatures(), none, 91).orElseThrow().collectAsList();
+        List<Row> table = new ClvAnalysis(config).holdout(noDropOutFeatures(), none, 91).orElseThrow().collectAsList();
         assertThat(table).extracting(r -> r.<String>getAs(ClvColumns.MODEL)).containsOnly(NbdModel.NAME);
     }
 

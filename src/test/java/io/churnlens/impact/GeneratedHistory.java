@@ -1,6 +1,6 @@
 package io.churnlens.impact;
 
-import io.churnlens.clv.ClvStage;
+import io.churnlens.clv.ClvAnalysis;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.features.CustomerFeatures;
@@ -59,7 +59,7 @@ public final class GeneratedHistory {
         Dataset<Row> transactions = canonical(sim.transactions()).cache();
         try {
             Dataset<Row> features = new CustomerFeatures(FeatureSpec.from(config)).asOf(transactions, asOf);
-            Dataset<Row> customerValue = new ClvStage(config).run(features).customerValue()
+            Dataset<Row> customerValue = new ClvAnalysis(config).run(features).customerValue()
                     .orElseThrow(() -> new IllegalStateException("BG/NBD did not converge on the generated data"));
             QuarterCalendar calendar = new QuarterCalendar(config.simulate().startDate(), asOf);
             Dataset<Row> days = CustomerQuarters.days(transactions, calendar).cache();

@@ -98,15 +98,15 @@ final class HandExample {
         return ConfigLoader.load(null, o).impact();
     }
 
-    static ImpactStage.Result run(SparkSession spark, ImpactSettings settings, boolean withModels) {
+    static ImpactAnalysis.Result run(SparkSession spark, ImpactSettings settings, boolean withModels) {
         return run(spark, settings, withModels ? Optional.of(customerValue(spark)) : Optional.empty(),
                 withModels ? Optional.of(scores(spark)) : Optional.empty());
     }
 
-    static ImpactStage.Result run(SparkSession spark, ImpactSettings settings, Optional<Dataset<Row>> customerValue,
+    static ImpactAnalysis.Result run(SparkSession spark, ImpactSettings settings, Optional<Dataset<Row>> customerValue,
                                   Optional<Dataset<Row>> scores) {
-        ImpactStage.Inputs inputs = new ImpactStage.Inputs(transactions(spark), customerValue, scores,
+        ImpactAnalysis.Inputs inputs = new ImpactAnalysis.Inputs(transactions(spark), customerValue, scores,
                 Optional.of(segmentsAtStart(spark)), LocalDate.parse("2025-06-30"), Optional.empty(), Optional.empty());
-        return new ImpactStage(settings, INACTIVITY_DAYS, 0.0).run(inputs, T);
+        return new ImpactAnalysis(settings, INACTIVITY_DAYS, 0.0).run(inputs, T);
     }
 }

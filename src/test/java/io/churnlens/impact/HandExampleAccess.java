@@ -13,7 +13,7 @@ public final class HandExampleAccess {
 
     private HandExampleAccess() {}
 
-    public static ImpactStage.Result run(SparkSession spark, ImpactSettings settings, boolean withModels) {
+    public static ImpactAnalysis.Result run(SparkSession spark, ImpactSettings settings, boolean withModels) {
         return HandExample.run(spark, settings, withModels);
     }
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Every figure of churn_impact, cohort_retention and segment_risk on {@link HandExample}, computed by hand there. */
 class ImpactFiguresTest extends SparkTestBase {
-    private static ImpactStage.Result result;
+    private static ImpactAnalysis.Result result;
     private static Map<String, Row> byQuarter;
 
     @BeforeAll
@@ -128,7 +128,7 @@ class ImpactFiguresTest extends SparkTestBase {
 
     @Test
     void withoutScoresRevenueAtRiskIsNullWithANote() {
-        ImpactStage.Result bare = HandExample.run(spark, HandExample.settings(), false);
+        ImpactAnalysis.Result bare = HandExample.run(spark, HandExample.settings(), false);
         Row q3 = bare.churnImpact().filter(QUARTER + " = '2025-Q3'").first();
         assertThat((Object) q3.getAs(REVENUE_AT_RISK)).isNull();
         assertThat((Object) q3.getAs(MODEL_EXPECTED_DROPOUTS)).isNull();
@@ -144,7 +144,7 @@ class ImpactFiguresTest extends SparkTestBase {
 
     @Test
     void scoresWithoutExpectedRevenueGiveNoRevenueAtRiskNotZero() {
-        ImpactStage.Result r = HandExample.run(spark, HandExample.settings(), java.util.Optional.empty(),
+        ImpactAnalysis.Result r = HandExample.run(spark, HandExample.settings(), java.util.Optional.empty(),
                 java.util.Optional.of(HandExample.scoresWithoutRevenue(spark)));
         Row q3 = r.churnImpact().filter(QUARTER + " = '2025-Q3'").first();
         assertThat((Object) q3.getAs(REVENUE_AT_RISK)).isNull();
@@ -156,9 +156,9 @@ class ImpactFiguresTest extends SparkTestBase {
     /** A past quarter recomputed as of its own end has the same observed figures: later data does not leak in. */
     @Test
     void pastQuarterRecomputedAsOfItsEndMatches() {
-        ImpactStage.Inputs inputs = new ImpactStage.Inputs(HandExample.transactions(spark), java.util.Optional.empty(),
+        ImpactAnalysis.Inputs inputs = new ImpactAnalysis.Inputs(HandExample.transactions(spark), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), null, java.util.Optional.empty(), java.util.Optional.empty());
-        Row past = new ImpactStage(HandExample.settings(), HandExample.INACTIVITY_DAYS, 0.0)
+        Row past = new ImpactAnalysis(HandExample.settings(), HandExample.INACTIVITY_DAYS, 0.0)
                 .run(inputs, java.time.LocalDate.parse("2025-06-30")).churnImpact()
                 .filter(QUARTER + " = '2025-Q2'").first();
         Row now = byQuarter.get("2025-Q2");

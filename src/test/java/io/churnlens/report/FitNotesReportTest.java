@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.impact.HandExampleAccess;
-import io.churnlens.impact.ImpactStage;
+import io.churnlens.impact.ImpactAnalysis;
 import io.churnlens.schema.ClvColumns;
 import io.churnlens.testing.SparkTestBase;
 
@@ -36,8 +36,8 @@ class FitNotesReportTest extends SparkTestBase {
 
     private static String page(Optional<Dataset<Row>> clvParams) {
         ChurnlensConfig config = ConfigLoader.load(null, List.of("churn.inactivity-days=90", "impact.cohort-min-customers=1"));
-        ImpactStage.Result r = HandExampleAccess.run(spark, config.impact(), false);
-        ReportData data = ReportStage.collect(config, HandExampleAccess.T, r.churnImpact(), r.scenarios(),
+        ImpactAnalysis.Result r = HandExampleAccess.run(spark, config.impact(), false);
+        ReportData data = ReportAssembly.collect(config, HandExampleAccess.T, r.churnImpact(), r.scenarios(),
                 r.cohortRetention(), r.segmentRisk(), Optional.empty(), end -> Optional.empty(), clvParams);
         return new String(ManagementReport.files(data).get("report.html"), StandardCharsets.UTF_8);
     }

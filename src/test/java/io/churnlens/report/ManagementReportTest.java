@@ -3,7 +3,7 @@ package io.churnlens.report;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.impact.HandExampleAccess;
-import io.churnlens.impact.ImpactStage;
+import io.churnlens.impact.ImpactAnalysis;
 import io.churnlens.io.OutputLayout;
 import io.churnlens.io.TableStore;
 import io.churnlens.testing.SparkTestBase;
@@ -46,8 +46,8 @@ class ManagementReportTest extends SparkTestBase {
         bare = ManagementReport.files(data(HandExampleAccess.run(spark, config.impact(), false), false));
     }
 
-    private static ReportData data(ImpactStage.Result r, boolean withScores) {
-        return ReportStage.collect(config, HandExampleAccess.T, r.churnImpact(), r.scenarios(), r.cohortRetention(),
+    private static ReportData data(ImpactAnalysis.Result r, boolean withScores) {
+        return ReportAssembly.collect(config, HandExampleAccess.T, r.churnImpact(), r.scenarios(), r.cohortRetention(),
                 r.segmentRisk(), withScores ? Optional.of(HandExampleAccess.scores(spark)) : Optional.empty(),
                 end -> Optional.empty());
     }

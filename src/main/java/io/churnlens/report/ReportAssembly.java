@@ -22,8 +22,8 @@ import static org.apache.spark.sql.functions.desc;
  * Collects the report data from the impact tables (small, so collected) and renders the report's files. No I/O:
  * {@code impactPartition} looks up churn_impact of another as_of (empty when not published).
  */
-public final class ReportStage {
-    private ReportStage() {}
+public final class ReportAssembly {
+    private ReportAssembly() {}
 
     public static ReportData collect(ChurnlensConfig config, LocalDate asOf, Dataset<Row> churnImpact,
                                      Dataset<Row> scenarios, Dataset<Row> cohorts, Dataset<Row> segments,

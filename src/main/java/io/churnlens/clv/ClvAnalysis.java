@@ -28,16 +28,16 @@ import org.slf4j.LoggerFactory;
  * table says why. When only Gamma-Gamma is not identified, customers are scored with null spend and CLV
  * (spend_flag SPEND_MODEL_UNAVAILABLE).
  */
-public final class ClvStage {
-    private static final Logger LOG = LoggerFactory.getLogger(ClvStage.class);
+public final class ClvAnalysis {
+    private static final Logger LOG = LoggerFactory.getLogger(ClvAnalysis.class);
     private final ChurnlensConfig.Clv settings;
     private final ChurnlensConfig.Time time;
 
-    public ClvStage(ChurnlensConfig config) {
+    public ClvAnalysis(ChurnlensConfig config) {
         this(config.clv(), config.time());
     }
 
-    public ClvStage(ChurnlensConfig.Clv settings, ChurnlensConfig.Time time) {
+    public ClvAnalysis(ChurnlensConfig.Clv settings, ChurnlensConfig.Time time) {
         this.settings = settings;
         this.time = time;
     }

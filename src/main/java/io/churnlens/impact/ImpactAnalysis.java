@@ -28,16 +28,16 @@ import static org.apache.spark.sql.functions.min;
  * risk, economics, scenarios, cohorts and segment risk, as of T. No I/O: the caller reads the inputs (optional ones
  * may be absent) and writes the four tables.
  */
-public final class ImpactStage {
+public final class ImpactAnalysis {
     private final ImpactSettings settings;
     private final int inactivityDays;
     private final double monthlyDiscountRate;
 
-    public ImpactStage(ChurnlensConfig config) {
+    public ImpactAnalysis(ChurnlensConfig config) {
         this(config.impact(), config.churn().inactivityDays(), config.clv().monthlyDiscountRate());
     }
 
-    public ImpactStage(ImpactSettings settings, int inactivityDays, double monthlyDiscountRate) {
+    public ImpactAnalysis(ImpactSettings settings, int inactivityDays, double monthlyDiscountRate) {
         this.settings = settings;
         this.inactivityDays = inactivityDays;
         this.monthlyDiscountRate = monthlyDiscountRate;
