@@ -2,6 +2,7 @@ package io.churnlens.cli;
 
 import io.churnlens.config.ConfigException;
 import io.churnlens.io.Quarters;
+import io.churnlens.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ public final class BackfillCommand extends JobCommand {
                 continue;
             }
             Console.out("  quarter %s (as of %s)", Quarters.label(asOf), asOf);
-            AnalysisStages.runAll(ctx.forAsOf(asOf));
+            Pipeline.analyse(ctx.forAsOf(asOf));
         }
         Console.out("  backfill: %d quarters, %d computed, %d skipped", quarters.size(), quarters.size() - skipped, skipped);
     }

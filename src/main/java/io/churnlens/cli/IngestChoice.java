@@ -1,5 +1,6 @@
 package io.churnlens.cli;
 
+import io.churnlens.pipeline.StageCatalogue;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -18,7 +19,7 @@ final class IngestChoice {
 
     void ingestUnlessSkipped(RunContext ctx) {
         if (!skipIngest) {
-            IngestCommand.ingest(ctx);
+            ctx.run(StageCatalogue.ingest());
         }
     }
 }

@@ -9,6 +9,7 @@ import io.churnlens.io.RunLock;
 import io.churnlens.io.RunRecord;
 import io.churnlens.io.RunRecords;
 import io.churnlens.io.TableStore;
+import io.churnlens.stage.StageContext;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ public abstract class JobCommand implements Callable<Integer> {
     /** The job's name in run records and messages. */
     protected abstract String jobName();
 
-    /** The job's stages, each wrapped in {@link RunContext#stage}. */
+    /** The job's stages, each run through {@link RunContext#run} (or wrapped in {@link RunContext#stage}). */
     protected abstract void run(RunContext ctx);
 
     /** Config overrides from this command's own flags. */
@@ -63,7 +64,8 @@ public abstract class JobCommand implements Callable<Integer> {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         OutputLayout layout = new OutputLayout(absolute(config.output().root()));
         RunRecord record = new RunRecord(runId, jobName(), asOf, config.hash(), version(), spark.sparkContext().master());
-        RunContext ctx = new RunContext(spark, config, asOf, runId, new TableStore(spark, layout, runId, checkpoints), record);
+        RunContext ctx = new RunContext(new StageContext(spark, config, asOf, runId,
+                new TableStore(spark, layout, runId, checkpoints)), record);
         Console.out("churnlens %s | as of %s | run %s | master %s", jobName(), asOf, runId, record.sparkMaster);
         Console.out("  output root: %s", layout.root());
         long start = System.nanoTime();
@@ -83,6 +85,7 @@ public abstract class JobCommand implements Callable<Integer> {
                 }
                 throw new StageFailedException(record.failedStage, e);
             } finally {
+                ctx.context().releaseAll(); // what a single stage shared (a pipeline releases as it goes)
                 record.endedAt = java.time.Instant.now().toString();
                 RunRecords.write(hadoop, layout, record);
             }

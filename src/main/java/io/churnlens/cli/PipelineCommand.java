@@ -1,5 +1,6 @@
 package io.churnlens.cli;
 
+import io.churnlens.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,7 +27,7 @@ public final class PipelineCommand extends JobCommand {
     @Override
     protected void run(RunContext ctx) {
         ingest.ingestUnlessSkipped(ctx);
-        AnalysisStages.runAll(ctx);
+        Pipeline.analyse(ctx);
     }
 
     @Override

@@ -3,34 +3,55 @@ package io.churnlens.cli;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.io.RunRecord;
 import io.churnlens.io.TableStore;
+import io.churnlens.pipeline.Pipeline;
+import io.churnlens.stage.Stage;
+import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Everything a job needs for one run: the session, the typed config, the snapshot date and the table store; and
- * the stage timer that prints progress lines and fills the run record.
+ * The CLI's stage runner around one {@link StageContext}: it times each stage, prints its progress lines and fills
+ * the run record, and knows which stage a failure happened in.
  */
-public final class RunContext {
+public final class RunContext implements Pipeline.Runner {
     public final SparkSession spark;
     public final ChurnlensConfig config;
     public final LocalDate asOf;
     public final String runId;
     public final TableStore store;
     final RunRecord record;
+    private final StageContext stages;
     private String currentStage;
-    private final java.util.List<String> pendingNotes = new java.util.ArrayList<>();
 
-    RunContext(SparkSession spark, ChurnlensConfig config, LocalDate asOf, String runId, TableStore store, RunRecord record) {
-        this.spark = spark;
-        this.config = config;
-        this.asOf = asOf;
-        this.runId = runId;
-        this.store = store;
+    RunContext(StageContext stages, RunRecord record) {
+        this.spark = stages.spark();
+        this.config = stages.config();
+        this.asOf = stages.asOf();
+        this.runId = stages.runId();
+        this.store = stages.store();
+        this.stages = stages;
         this.record = record;
+    }
+
+    @Override
+    public StageContext context() {
+        return stages;
+    }
+
+    /** Runs a {@link Stage}, or prints why it does not run for this snapshot. */
+    @Override
+    public void run(Stage stage) {
+        Optional<String> skip = stage.skipReason(stages);
+        if (skip.isPresent()) {
+            Console.out("    WARNING: %s", skip.get());
+            return;
+        }
+        stage(stage.name(), () -> stage.run(stages));
     }
 
     /** Runs one stage: prints its start and, when done, its duration and the counts it returns. */
@@ -44,13 +65,13 @@ public final class RunContext {
         RunRecord.StageRecord stage = new RunRecord.StageRecord(name);
         stage.durationMs = ms;
         stage.counts.putAll(counts);
-        stage.notes.addAll(pendingNotes);
+        java.util.List<String> notes = stages.drainNotes();
+        stage.notes.addAll(notes);
         record.stages.add(stage);
         StringBuilder line = new StringBuilder();
         counts.forEach((k, v) -> line.append(line.length() == 0 ? "" : ", ").append(k).append('=').append(v));
         Console.out("  ok %-10s %6.1f s  %s", name, ms / 1000.0, line);
-        pendingNotes.forEach(n -> Console.out("     %s", n));
-        pendingNotes.clear();
+        notes.forEach(n -> Console.out("     %s", n));
         currentStage = null;
     }
 
@@ -63,12 +84,12 @@ public final class RunContext {
 
     /** A sentence for the current stage's run record and summary line (e.g. a fit's verdict). */
     public void note(String sentence) {
-        pendingNotes.add(sentence);
+        stages.note(sentence);
     }
 
-    /** The same run (session, store, lock, record) for another snapshot date: used by backfills. */
+    /** The same run (session, store, lock, record, shared intermediates) for another snapshot date: backfills. */
     RunContext forAsOf(LocalDate otherAsOf) {
-        return new RunContext(spark, config, otherAsOf, runId, store, record);
+        return new RunContext(stages.forAsOf(otherAsOf), record);
     }
 
     /** The stage a failure happened in: the one running, or the gap between two stages. */

@@ -16,7 +16,8 @@ final class SparkSessions {
                 // Event times are parsed and stored as UTC instants; business dates use ingest.reporting-timezone.
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
-                .config("spark.ui.showConsoleProgress", "true");
+                .config("spark.ui.showConsoleProgress", conf.get("spark.ui.showConsoleProgress",
+                        Boolean.toString(stdoutIsATerminal())));
         if (!conf.contains("spark.master")) {
             builder.master("local[*]")
                     .config("spark.driver.bindAddress", "127.0.0.1")
@@ -25,5 +26,23 @@ final class SparkSessions {
                     .config("spark.sql.shuffle.partitions", "8");
         }
         return builder.getOrCreate();
+    }
+
+    /**
+     * Spark's progress bar redraws one line with carriage returns: readable in a terminal, hundreds of lines in a
+     * log file or a scheduler's captured output, where the stage lines ({@code > stage ...}, {@code ok stage})
+     * already say how far the run is. An explicit {@code spark.ui.showConsoleProgress} wins. Java 17 has no console
+     * when stdin or stdout is redirected; from Java 22 a console always exists and {@code isTerminal()} says.
+     */
+    static boolean stdoutIsATerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJava22) {
+            return true;
+        }
     }
 }

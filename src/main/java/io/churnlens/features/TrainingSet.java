@@ -24,9 +24,23 @@ public final class TrainingSet {
 
     /** customer_features columns as of T - H plus label_cutoff, horizon_days and churned. */
     public Dataset<Row> build(Dataset<Row> transactions, LocalDate asOf, int horizonDays) {
+        return withFeatures(features.asOf(upToT(transactions, asOf), asOf.minusDays(horizonDays)), transactions, asOf,
+                horizonDays);
+    }
+
+    /**
+     * The same set from features as of T - H built already (the run's shared intermediate, see
+     * {@code FeaturesStage.beforeHorizon}): only the labels are computed here. {@code featuresBeforeHorizon} must be
+     * {@link CustomerFeatures#asOf} the same transactions as of T - H.
+     */
+    public static Dataset<Row> withFeatures(Dataset<Row> featuresBeforeHorizon, Dataset<Row> transactions,
+                                            LocalDate asOf, int horizonDays) {
         LocalDate cutoff = asOf.minusDays(horizonDays);
-        Dataset<Row> upToT = transactions.where(col(TransactionColumns.EVENT_DATE).leq(lit(Date.valueOf(asOf))));
-        return features.asOf(upToT, cutoff)
-                .join(ChurnLabels.label(upToT, cutoff, horizonDays), TransactionColumns.CUSTOMER_ID);
+        return featuresBeforeHorizon
+                .join(ChurnLabels.label(upToT(transactions, asOf), cutoff, horizonDays), TransactionColumns.CUSTOMER_ID);
+    }
+
+    private static Dataset<Row> upToT(Dataset<Row> transactions, LocalDate asOf) {
+        return transactions.where(col(TransactionColumns.EVENT_DATE).leq(lit(Date.valueOf(asOf))));
     }
 }

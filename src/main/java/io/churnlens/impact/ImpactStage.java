@@ -1,0 +1,59 @@
+package io.churnlens.impact;
+
+import io.churnlens.io.Quarters;
+import io.churnlens.io.TableStore;
+import io.churnlens.schema.Tables;
+import io.churnlens.stage.Stage;
+import io.churnlens.stage.StageContext;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The revenue impact of churn as of T ({@link ImpactAnalysis}): every input but the transactions is optional, and
+ * a missing one leaves its figures null with a note.
+ */
+public final class ImpactStage implements Stage {
+    @Override
+    public String name() {
+        return "impact";
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of(Tables.TRANSACTIONS, Tables.CUSTOMER_VALUE, Tables.CUSTOMER_SCORES, Tables.CUSTOMER_SEGMENTS,
+                Tables.CUSTOMER_FEATURES);
+    }
+
+    @Override
+    public List<String> publishes() {
+        return List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK);
+    }
+
+    @Override
+    public Map<String, Long> run(StageContext ctx) {
+        TableStore store = ctx.store();
+        ImpactAnalysis.Result result = new ImpactAnalysis(ctx.config()).run(inputs(store, ctx.asOf()), ctx.asOf());
+        store.publishReport(Tables.CHURN_IMPACT, ctx.asOf(), result.churnImpact());
+        store.publishReport(Tables.SCENARIOS, ctx.asOf(), result.scenarios());
+        store.publishReport(Tables.COHORT_RETENTION, ctx.asOf(), result.cohortRetention());
+        store.publishReport(Tables.SEGMENT_RISK, ctx.asOf(), result.segmentRisk());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("quarters", result.churnImpact().count());
+        counts.put("departed", result.asOfQuarter().customersDeparted());
+        counts.put("scored_for_risk", result.risk().map(r -> r.customersScored()).orElse(0L));
+        counts.put("segment_rows", result.segmentRisk().count());
+        return counts;
+    }
+
+    /** The segments are read as of T and as of the previous quarter end (the start of T's quarter). */
+    private static ImpactAnalysis.Inputs inputs(TableStore store, LocalDate asOf) {
+        LocalDate previousEnd = Quarters.previousEnd(asOf);
+        return new ImpactAnalysis.Inputs(store.requireTransactions(),
+                store.report(Tables.CUSTOMER_VALUE, asOf), store.report(Tables.CUSTOMER_SCORES, asOf),
+                store.report(Tables.CUSTOMER_SEGMENTS, previousEnd), previousEnd,
+                store.report(Tables.CUSTOMER_SEGMENTS, asOf), store.report(Tables.CUSTOMER_FEATURES, asOf));
+    }
+}

@@ -1,0 +1,91 @@
+package io.churnlens.model;
+
+import io.churnlens.features.FeaturesStage;
+import io.churnlens.features.TrainingSet;
+import io.churnlens.schema.Tables;
+import io.churnlens.stage.Stage;
+import io.churnlens.stage.StageContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains the churn scorers ({@link ChurnTrainer}) on the run's shared features as of T−H labelled with
+ * (T−H, T], and publishes model_metrics and the champion model.
+ */
+public final class TrainStage implements Stage {
+    private final boolean skipWhenTooLittleHistory;
+
+    private TrainStage(boolean skipWhenTooLittleHistory) {
+        this.skipWhenTooLittleHistory = skipWhenTooLittleHistory;
+    }
+
+    /** The {@code train} job: a snapshot with too little labelled history fails. */
+    public static TrainStage strict() {
+        return new TrainStage(false);
+    }
+
+    /**
+     * The pipeline's train: a snapshot with too little labelled history (the first quarters of a backfill) is
+     * skipped with a warning instead of failing the run; {@code score} then skips too, and the impact figures that
+     * need scores are null with a note.
+     */
+    public static TrainStage whenPossible() {
+        return new TrainStage(true);
+    }
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of(Tables.TRANSACTIONS);
+    }
+
+    @Override
+    public List<String> publishes() {
+        return List.of(Tables.MODEL_METRICS, "models/" + Tables.CHURN_MODEL);
+    }
+
+    @Override
+    public List<String> uses() {
+        return List.of(FeaturesStage.BEFORE_HORIZON);
+    }
+
+    @Override
+    public Map<String, Long> run(StageContext ctx) {
+        int horizon = ctx.config().churn().horizonDays();
+        Dataset<Row> labelled = TrainingSet.withFeatures(FeaturesStage.beforeHorizon(ctx),
+                ctx.store().requireTransactions(), ctx.asOf(), horizon).cache();
+        try {
+            TrainingResult result;
+            try {
+                result = new ChurnTrainer(ctx.config()).train(labelled);
+            } catch (NotEnoughTrainingData e) {
+                if (!skipWhenTooLittleHistory) throw e;
+                ctx.out("    WARNING: no churn model as of %s: %s", ctx.asOf(), e.getMessage());
+                return Map.of("models_trained", 0L);
+            }
+            return publish(ctx, result, horizon);
+        } finally {
+            labelled.unpersist();
+        }
+    }
+
+    private static Map<String, Long> publish(StageContext ctx, TrainingResult result, int horizon) {
+        ctx.store().publishReport(Tables.MODEL_METRICS, ctx.asOf(), MetricsTable.of(result).toDataset(ctx.spark()));
+        ChurnModel model = ChurnModel.of(result, ctx.asOf(), horizon, ctx.config().model(), ctx.spark().version());
+        ctx.store().publishModel(Tables.CHURN_MODEL, ctx.asOf(), dir -> model.writeTo(ctx.spark(), dir));
+        ctx.out("    champion %s: %s", model.scorerName(), result.championReason());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        result.classBalance().forEach((split, c) -> counts.put(split + "_customers", c[0]));
+        counts.put("scorers", (long) result.evaluated().size());
+        counts.put("models_trained", 1L);
+        return counts;
+    }
+}

@@ -1,0 +1,54 @@
+package io.churnlens.report;
+
+import io.churnlens.io.TableStore;
+import io.churnlens.schema.Tables;
+import io.churnlens.stage.Stage;
+import io.churnlens.stage.StageContext;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quarter's management report under {@code <root>/management/YYYY-Qn/} ({@link ReportAssembly},
+ * {@link ManagementReport}): report.html and key_figures.csv, from the impact tables as of T.
+ */
+public final class ReportStage implements Stage {
+    /** What it publishes: a folder of files, not a table. */
+    public static final String MANAGEMENT_REPORT = "management/YYYY-Qn";
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
+                Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS);
+    }
+
+    @Override
+    public List<String> publishes() {
+        return List.of(MANAGEMENT_REPORT);
+    }
+
+    @Override
+    public Map<String, Long> run(StageContext ctx) {
+        TableStore store = ctx.store();
+        ReportData data = ReportAssembly.collect(ctx.config(), ctx.asOf(),
+                store.requireReport(Tables.CHURN_IMPACT, ctx.asOf(), "impact"),
+                store.requireReport(Tables.SCENARIOS, ctx.asOf(), "impact"),
+                store.requireReport(Tables.COHORT_RETENTION, ctx.asOf(), "impact"),
+                store.requireReport(Tables.SEGMENT_RISK, ctx.asOf(), "impact"),
+                store.report(Tables.CUSTOMER_SCORES, ctx.asOf()),
+                end -> store.report(Tables.CHURN_IMPACT, end),
+                store.report(Tables.CLV_PARAMS, ctx.asOf()));
+        Map<String, byte[]> files = ManagementReport.files(data);
+        store.publishFolder(files, store.layout().management(ctx.asOf()));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("quarters", (long) data.impact().size());
+        counts.put("files", (long) files.size());
+        return counts;
+    }
+}
