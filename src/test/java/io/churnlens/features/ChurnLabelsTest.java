@@ -56,4 +56,18 @@ class ChurnLabelsTest extends SparkTestBase {
         assertThat(training.get("gone").<Integer>getAs(CHURNED)).isEqualTo(1);
         assertThat(training.get("lastDay").<Integer>getAs(CHURNED)).isZero();
     }
+
+    @Test
+    void prebuiltFeaturesAsOfTheCutoffGiveTheSameTrainingSet() {
+        // The pipeline builds the features as of T - H once (from every transaction, including rows after T) and
+        // hands them to the training set; the result must be the set built from scratch.
+        CustomerFeatures features = new CustomerFeatures(new FeatureSpec(List.of(30), 90, TimeUnit.DAYS));
+        LocalDate t = C.plusDays(90);
+        Dataset<Row> fromScratch = new TrainingSet(features).build(transactions(), t, 90);
+        Dataset<Row> prebuilt = TrainingSet.withFeatures(features.asOf(transactions(), C), transactions(), t, 90);
+        assertThat(prebuilt.columns()).containsExactly(fromScratch.columns());
+        assertThat(prebuilt.exceptAll(fromScratch).count()).isZero();
+        assertThat(fromScratch.exceptAll(prebuilt).count()).isZero();
+        assertThat(prebuilt.count()).isEqualTo(4);
+    }
 }
