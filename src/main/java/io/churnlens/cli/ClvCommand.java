@@ -1,7 +1,7 @@
 package io.churnlens.cli;
 
 import io.churnlens.clv.ClvAnalysis;
-import io.churnlens.clv.FitState;
+import io.churnlens.btyd.fit.FitState;
 import io.churnlens.features.CustomerFeatures;
 import io.churnlens.features.FeatureSpec;
 import io.churnlens.features.Purchases;
