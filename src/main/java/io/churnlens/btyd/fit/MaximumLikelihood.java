@@ -241,13 +241,8 @@ public final class MaximumLikelihood {
         if (!Double.isFinite(value)) {
             return failed(point, value, "log-likelihood is not finite at the last iterate");
         }
-        for (int i = 0; i < point.length; i++) {
-            if (Math.abs(point[i]) > LOG_PARAMETER_BOUND) {
-                return new Result(point, value, FitState.BOUNDARY, null, String.format(java.util.Locale.ROOT,
-                        "parameter #%d ran off towards %s (log-parameter %.1f): the data do not identify it",
-                        i + 1, point[i] > 0 ? "infinity" : "0", point[i]), "");
-            }
-        }
+        Result ranOff = ranOff(point, value);
+        if (ranOff != null) return ranOff;
         RealMatrix info = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
         double[] ev;
         EigenDecomposition eig;
@@ -272,6 +267,26 @@ public final class MaximumLikelihood {
                     "observed information is not positive definite (smallest eigenvalue %.3g): not a maximum", minEv));
         }
         String simplexNote = simplexStoppedItself ? "" : "Nelder-Mead hit its evaluation limit, Newton steps finished; ";
+        return interior(point, value, gradient, eig, ev, simplexNote);
+    }
+
+    /** A parameter beyond the log-parameter bound: the boundary verdict naming it, else null. */
+    private static Result ranOff(double[] point, double value) {
+        for (int i = 0; i < point.length; i++) {
+            if (Math.abs(point[i]) > LOG_PARAMETER_BOUND) {
+                return new Result(point, value, FitState.BOUNDARY, null, String.format(java.util.Locale.ROOT,
+                        "parameter #%d ran off towards %s (log-parameter %.1f): the data do not identify it",
+                        i + 1, point[i] > 0 ? "infinity" : "0", point[i]), "");
+            }
+        }
+        return null;
+    }
+
+    /** The verdict at a maximum with positive definite information: conditioning, gradient, standard errors. */
+    private static Result interior(double[] point, double value, double[] gradient, EigenDecomposition eig,
+                                   double[] ev, String simplexNote) {
+        double minEv = java.util.Arrays.stream(ev).min().orElse(Double.NaN);
+        double maxEv = java.util.Arrays.stream(ev).max().orElse(Double.NaN);
         // Before the gradient check: along a flat direction a Newton step is noise, and the flatness is the answer.
         if (maxEv / minEv > MAX_CONDITION) {
             // The flattest direction of the likelihood: moving along it changes nothing the data can see.
