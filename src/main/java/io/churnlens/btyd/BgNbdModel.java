@@ -2,6 +2,7 @@ package io.churnlens.btyd;
 
 import static org.apache.commons.math3.special.Gamma.logGamma;
 
+import io.churnlens.btyd.special.BgNbdConditionalMean;
 import io.churnlens.btyd.special.ChunkedSum;
 import io.churnlens.btyd.special.Hypergeometric;
 import io.churnlens.btyd.special.LogSpace;
@@ -25,6 +26,10 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
     public static final java.util.List<String> PARAMETERS = java.util.List.of("r", "alpha", "a", "b");
     /** Within this distance of a = 1 the closed form has a removable singularity; see expectedPurchases. */
     private static final double A_SINGULARITY_GAP = 1e-4;
+    /** Series terms allowed before the integral takes over: about the cost of one quadrature. */
+    static final int SERIES_TERMS = 3000;
+    /** c / |a-1| beyond this loses more than six digits in the series form's difference. */
+    private static final double MAX_CANCELLATION = 1e6;
 
     @Override
     public String name() {
@@ -100,6 +105,11 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
      * positive series ({@link Hypergeometric#logTail}), which stays valid when c <= 0 (x = 0 and a + b <= 1).
      * Within 1e-4 of a = 1 the expression is 0/0; there the mean of the values at a = 1 +- 1e-4 is returned
      * (the function is smooth in a, so the error is of order 1e-8 relative).
+     *
+     * <p>Chosen per row: the series is used when it converges within {@value #SERIES_TERMS} terms and the
+     * difference loses at most six digits (c <= 1e6 |a-1|); otherwise (z near 1, many purchases, b huge) the same
+     * expectation as an integral over the drop-out probability ({@link BgNbdConditionalMean}), whose cost is
+     * bounded for every argument and which throws with the arguments rather than return NaN.
      */
     @Override
     public double expectedPurchases(double horizon, int x, double tx, double t) {
@@ -108,15 +118,20 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
                 ? 0.5 * (expectedIfAlive(1 - A_SINGULARITY_GAP, horizon, x, t)
                         + expectedIfAlive(1 + A_SINGULARITY_GAP, horizon, x, t))
                 : expectedIfAlive(a, horizon, x, t);
+        if (Double.isNaN(ifAlive)) ifAlive = BgNbdConditionalMean.ifAlive(r + x, b + x, a, horizon / (alpha + t));
         return pAlive(x, tx, t) * ifAlive;
     }
 
+    /** The series form, or NaN when it would need more than SERIES_TERMS terms or cancel too many digits. */
     private double expectedIfAlive(double aa, double horizon, int x, double t) {
         double c = aa + b + x - 1;
+        if (c > MAX_CANCELLATION * Math.abs(aa - 1)) return Double.NaN;
         double n = r + x;
         double z = horizon / (alpha + t + horizon);
         double logQn = -n * Math.log1p(horizon / (alpha + t));
-        double qnS = Math.exp(logQn + Hypergeometric.logTail(n, b + x, c, z));
+        double logTail = Hypergeometric.logTail(n, b + x, c, z, SERIES_TERMS);
+        if (Double.isNaN(logTail)) return Double.NaN;
+        double qnS = Math.exp(logQn + logTail);
         return (c * -Math.expm1(logQn) - qnS) / (aa - 1);
     }
 }

@@ -6,13 +6,14 @@ package io.churnlens.btyd.special;
  *
  * <p>The series {@code sum_k (a)_k (b)_k / ((c)_k k!) z^k} is summed in log-space with a running scale, so values
  * far beyond the double range (large purchase counts make {@code a} and {@code b} large) keep full relative
- * precision. Used by BG/NBD's conditional expectation, where {@code z = t/(alpha+T+t)} stays away from 1 unless the
- * horizon dwarfs alpha + T. Pareto/NBD, whose argument does run to 1, uses {@link ParetoTailIntegral} instead.
+ * precision. BG/NBD's conditional expectation uses it with a cap of a few thousand terms and, beyond that, its
+ * integral form ({@link BgNbdConditionalMean}); Pareto/NBD, whose argument does run to 1, uses
+ * {@link ParetoTailIntegral}.
  *
  * <p>Danger: convergence is geometric with ratio z, so z very close to 1 needs many terms. The sum stops when a
- * rigorous bound on the remaining tail is below 1e-15 of the sum; if that takes more than {@value #MAX_TERMS}
- * terms (z beyond about 1 - 1e-4 with large parameters) the result is NaN, never a truncated number; a likelihood
- * that meets NaN is rejected by the optimiser, a score that meets it is null.
+ * rigorous bound on the remaining tail is below 1e-15 of the sum. Past the cap it never returns a truncated
+ * number: the four-argument form throws an {@link ArithmeticException} after {@value #MAX_TERMS} terms, the form
+ * with an explicit cap returns NaN, meaning only "needs more terms", for a caller that switches representation.
  */
 public final class Hypergeometric {
     static final int MAX_TERMS = 200_000;
@@ -34,6 +35,19 @@ public final class Hypergeometric {
      * 2F1 itself is undefined or changes sign). Returns -inf for z = 0.
      */
     public static double logTail(double a, double b, double c, double z) {
+        double tail = logTail(a, b, c, z, MAX_TERMS);
+        if (Double.isNaN(tail)) {
+            throw new ArithmeticException("2F1 series (a=" + a + " b=" + b + " c=" + c + " z=" + z + ") needs more "
+                    + "than " + MAX_TERMS + " terms: z is too close to 1 for the power series");
+        }
+        return tail;
+    }
+
+    /**
+     * As {@link #logTail(double, double, double, double)} with at most {@code maxTerms} terms; NaN means exactly
+     * "needs more terms" (never a partial sum), for a caller that then takes another representation.
+     */
+    public static double logTail(double a, double b, double c, double z, int maxTerms) {
         requireArguments(a, b, c, z);
         if (!(c > -1)) throw new IllegalArgumentException("logTail needs c > -1, got " + c);
         if (z == 0) return Double.NEGATIVE_INFINITY;
@@ -45,7 +59,7 @@ public final class Hypergeometric {
         // (a+b-c-1)k + ab - c changes sign at most once; past that k the ratio moves monotonically towards z.
         double slope = a + b - c - 1;
         double monotoneFrom = slope != 0 ? Math.max(1, (c - a * b) / slope) : 1;
-        for (int k = 1; k < MAX_TERMS; k++) {
+        for (int k = 1; k < maxTerms; k++) {
             double ratio = (a + k) * (b + k) * z / ((c + k) * (k + 1.0));
             term *= ratio;
             sum += term;
