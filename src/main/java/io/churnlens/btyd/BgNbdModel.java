@@ -28,8 +28,8 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
     private static final double A_SINGULARITY_GAP = 1e-4;
     /** Series terms allowed before the integral takes over: about the cost of one quadrature. */
     static final int SERIES_TERMS = 3000;
-    /** c / |a-1| beyond this loses more than six digits in the series form's difference. */
-    private static final double MAX_CANCELLATION = 1e6;
+    /** c / |a-1| beyond this loses more than four digits in the series form's difference. */
+    private static final double MAX_CANCELLATION = 1e4;
 
     @Override
     public String name() {
@@ -107,7 +107,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
      * (the function is smooth in a, so the error is of order 1e-8 relative).
      *
      * <p>Chosen per row: the series is used when it converges within {@value #SERIES_TERMS} terms and the
-     * difference loses at most six digits (c <= 1e6 |a-1|); otherwise (z near 1, many purchases, b huge) the same
+     * difference loses at most four digits (c <= 1e4 |a-1|); otherwise (z near 1, many purchases, b huge) the same
      * expectation as an integral over the drop-out probability ({@link BgNbdConditionalMean}), whose cost is
      * bounded for every argument and which throws with the arguments rather than return NaN.
      */
