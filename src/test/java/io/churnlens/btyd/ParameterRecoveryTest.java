@@ -53,6 +53,24 @@ class ParameterRecoveryTest {
     }
 
     @Test
+    void bgNbdCustomersWithHundredsOfPurchaseDays() {
+        // Issue 12 item 6: a third of the customers have 500+ purchase days (up to ~2,200): the likelihood's terms
+        // are far outside the double range and the expectation's 2F1 has c = a+b+x-1 in the thousands (with a near
+        // 1 that is the integral form). Identified, the truth recovered, every expectation finite.
+        BgNbdModel truth = new BgNbdModel(4.0, 0.5, 0.9, 600);
+        BtydSimulator s = BtydSimulator.bgNbd(truth, 3000, 52, 104, 31);
+        assertThat(java.util.Arrays.stream(s.x).filter(x -> x >= 500).count()).isGreaterThan(500);
+        Fitted<BgNbdModel> fit = BgNbdFitter.fit(s.table());
+        System.out.println("recovery BG/NBD 500+ purchase days: " + fit.fit());
+        assertThat(fit.state()).as(fit.fit().toString()).isEqualTo(FitState.IDENTIFIED);
+        assertRecovered(fit.fit(), new double[] {4.0, 0.5, 0.9, 600}, 0.3);
+        for (int i = 0; i < s.x.length; i++) {
+            assertThat(fit.model().expectedPurchases(52, s.x[i], s.tx[i], s.t[i])).as("customer %d", i)
+                    .isFinite().isNotNegative();
+        }
+    }
+
+    @Test
     void bgNbdVeryLongWindow() {
         BtydSimulator s = BtydSimulator.bgNbd(BG_TRUTH, 3000, 500, 1000, 13);
         Fitted<BgNbdModel> fit = BgNbdFitter.fit(s.table());
