@@ -1,5 +1,17 @@
 package io.churnlens.clv;
 
+import io.churnlens.btyd.BgNbdFitter;
+import io.churnlens.btyd.BtydStatistics;
+import io.churnlens.btyd.Fitted;
+import io.churnlens.btyd.GammaGammaFitter;
+import io.churnlens.btyd.GammaGammaModel;
+import io.churnlens.btyd.ParetoNbdFitter;
+import io.churnlens.btyd.PurchaseModel;
+import io.churnlens.btyd.RfmTable;
+import io.churnlens.btyd.StatisticChunks;
+import io.churnlens.btyd.fit.FitBudget;
+import io.churnlens.btyd.fit.FitState;
+import io.churnlens.btyd.fit.ModelFit;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ChurnlensConfig.PurchaseModelChoice;
 

@@ -1,5 +1,7 @@
 package io.churnlens.clv;
 
+import io.churnlens.btyd.PurchaseModel;
+
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,7 @@
 package io.churnlens.clv;
 
+import io.churnlens.btyd.fit.FitState;
+import io.churnlens.btyd.fit.ModelFit;
 import io.churnlens.schema.ClvColumns;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.churnlens.clv;
 
+import io.churnlens.btyd.fit.FitState;
 import io.churnlens.features.FeaturesStage;
 import io.churnlens.features.Purchases;
 import io.churnlens.schema.ClvColumns;

@@ -1,5 +1,9 @@
 package io.churnlens.clv;
 
+import io.churnlens.btyd.Fitted;
+import io.churnlens.btyd.GammaGammaModel;
+import io.churnlens.btyd.PurchaseModel;
+
 import java.io.Serializable;
 
 /**

@@ -6,6 +6,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import io.churnlens.btyd.BtydStatistics;
+import io.churnlens.btyd.Fitted;
+import io.churnlens.btyd.PurchaseModel;
 import io.churnlens.schema.ClvColumns;
 import io.churnlens.schema.FeatureColumns;
 

@@ -1,5 +1,11 @@
 package io.churnlens.clv;
 
+import io.churnlens.btyd.Fitted;
+import io.churnlens.btyd.NbdModel;
+import io.churnlens.btyd.NoDropOutCheck;
+import io.churnlens.btyd.ParetoNbdModel;
+import io.churnlens.btyd.PurchaseModel;
+import io.churnlens.btyd.fit.ModelFit;
 import io.churnlens.config.ChurnlensConfig.PurchaseModelChoice;
 
 import java.util.ArrayList;

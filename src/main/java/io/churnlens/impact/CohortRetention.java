@@ -1,8 +1,8 @@
 package io.churnlens.impact;
 
-import io.churnlens.clv.Fitted;
-import io.churnlens.clv.ShiftedBetaGeometricFitter;
-import io.churnlens.clv.ShiftedBetaGeometricModel;
+import io.churnlens.btyd.Fitted;
+import io.churnlens.btyd.ShiftedBetaGeometricFitter;
+import io.churnlens.btyd.ShiftedBetaGeometricModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

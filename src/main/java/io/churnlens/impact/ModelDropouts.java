@@ -41,7 +41,7 @@ public final class ModelDropouts {
                 .filter(col(ClvColumns.P_ALIVE).isNotNull());
         Column dropout = lit(1.0).minus(col(ClvColumns.P_ALIVE));
         Row r = valued.agg(sum(dropout), sum(dropout.multiply(col(AnnualValue.ANNUAL_VALUE).cast("double"))),
-                count(lit(1)), max(when(col(ClvColumns.PURCHASE_MODEL).notEqual(io.churnlens.clv.BgNbdModel.NAME), 1))).first();
+                count(lit(1)), max(when(col(ClvColumns.PURCHASE_MODEL).notEqual(io.churnlens.btyd.BgNbdModel.NAME), 1))).first();
         long n = r.getLong(2);
         String note = !r.isNullAt(3)
                 ? "model drop-outs: purchase model is not BG/NBD; drop-outs of customers without a purchase this quarter are not counted (lower bound)"

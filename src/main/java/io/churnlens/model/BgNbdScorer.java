@@ -1,10 +1,10 @@
 package io.churnlens.model;
 
-import io.churnlens.clv.BgNbdFitter;
-import io.churnlens.clv.BgNbdModel;
-import io.churnlens.clv.BtydStatistics;
-import io.churnlens.clv.FitBudget;
-import io.churnlens.clv.Fitted;
+import io.churnlens.btyd.BgNbdFitter;
+import io.churnlens.btyd.BgNbdModel;
+import io.churnlens.btyd.BtydStatistics;
+import io.churnlens.btyd.fit.FitBudget;
+import io.churnlens.btyd.Fitted;
 import io.churnlens.schema.FeatureColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,7 +45,7 @@ public final class BgNbdScorer implements FittedScorer {
     }
 
     /**
-     * The same fit and verdict as the CLV stage's ({@link BgNbdFitter}, {@link io.churnlens.clv.FitState}): the
+     * The same fit and verdict as the CLV stage's ({@link BgNbdFitter}, {@link io.churnlens.btyd.fit.FitState}): the
      * baseline is built only from an identified fit. At a boundary or after a failure it is left out (empty), and
      * the verdict is logged here: a baseline is a BG/NBD or nothing, not a fallback model under its name.
      */

@@ -1,6 +1,6 @@
 package io.churnlens.model;
 
-import io.churnlens.clv.FitBudget;
+import io.churnlens.btyd.fit.FitBudget;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.features.StableLayout;
 import io.churnlens.schema.FeatureColumns;

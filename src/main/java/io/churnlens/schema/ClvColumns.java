@@ -26,7 +26,7 @@ public final class ClvColumns {
     /** Optimiser details: starts tried, evaluations and seconds, the last iterate when not identified. */
     public static final String NOTE = "note";
     /**
-     * identified | boundary | failed (io.churnlens.clv.FitState): identified = an interior maximum that passes the
+     * identified | boundary | failed (io.churnlens.btyd.fit.FitState): identified = an interior maximum that passes the
      * identification checks, the only state with values; boundary = a parameter runs off towards 0 or infinity or
      * the nested no-drop-out NBD explains the data as well (the limit is named in {@link #FIT_NOTE}); failed = no
      * answer (budget exhausted, non-finite likelihood, optimiser error), the reason in {@link #FIT_NOTE}.

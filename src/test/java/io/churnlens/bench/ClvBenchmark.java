@@ -1,19 +1,19 @@
 package io.churnlens.bench;
 
-import io.churnlens.clv.BgNbdFitter;
-import io.churnlens.clv.BgNbdModel;
-import io.churnlens.clv.BtydStatistics;
+import io.churnlens.btyd.BgNbdFitter;
+import io.churnlens.btyd.BgNbdModel;
+import io.churnlens.btyd.BtydStatistics;
 import io.churnlens.clv.ClvCalculator;
 import io.churnlens.clv.CustomerValuation;
 import io.churnlens.clv.CustomerValueScorer;
-import io.churnlens.clv.Fitted;
-import io.churnlens.clv.GammaGammaFitter;
-import io.churnlens.clv.GammaGammaModel;
-import io.churnlens.clv.ParetoNbdFitter;
-import io.churnlens.clv.ParetoNbdModel;
-import io.churnlens.clv.RfmTable;
-import io.churnlens.clv.StatisticChunks;
-import io.churnlens.clv.SpendTable;
+import io.churnlens.btyd.Fitted;
+import io.churnlens.btyd.GammaGammaFitter;
+import io.churnlens.btyd.GammaGammaModel;
+import io.churnlens.btyd.ParetoNbdFitter;
+import io.churnlens.btyd.ParetoNbdModel;
+import io.churnlens.btyd.RfmTable;
+import io.churnlens.btyd.StatisticChunks;
+import io.churnlens.btyd.SpendTable;
 import io.churnlens.schema.FeatureColumns;
 
 import java.util.Iterator;

@@ -1,8 +1,11 @@
 package io.churnlens.clv;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import io.churnlens.btyd.CdnowSample;
+import io.churnlens.btyd.fit.ModelFit;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.features.CustomerFeatures;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * The published CDNOW result reached the way a user would reach it: the raw file read through the column mapping of
  * {@code jobs/conf/cdnow.conf} (no header, runs of whitespace, CRLF, yyyyMMdd), ingested, turned into features as
  * of 1997-09-30 in weeks, and fitted by the CLV stage. Fader, Hardie and Lee (2005): r = 0.243, alpha = 4.414,
- * a = 0.793, b = 2.426, LL = -9582.4, each to be met within 1%. ({@link CdnowPublishedResultTest} checks the
+ * a = 0.793, b = 2.426, LL = -9582.4, each to be met within 1%. (btyd.CdnowPublishedResultTest checks the
  * fitters on statistics read straight from the file; this one checks that nothing on the way changes them.)
  */
 class CdnowThroughIngestTest extends SparkTestBase {

@@ -1,6 +1,6 @@
 package io.churnlens.impact;
 
-import io.churnlens.clv.ShiftedBetaGeometricModel;
+import io.churnlens.btyd.ShiftedBetaGeometricModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

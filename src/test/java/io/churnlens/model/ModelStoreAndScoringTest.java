@@ -134,7 +134,7 @@ class ModelStoreAndScoringTest extends SparkTestBase {
 
     @Test
     void bgNbdNoPurchaseProbabilityLimits() {
-        var m = new io.churnlens.clv.BgNbdModel(0.9, 8, 0.7, 3);
+        var m = new io.churnlens.btyd.BgNbdModel(0.9, 8, 0.7, 3);
         // zero horizon: nobody can buy; a one-time buyer is alive under BG/NBD, so P = P(no purchase while alive)
         assertThat(BgNbdScorer.probabilityNoPurchase(m, 0, 3, 10, 20)).isCloseTo(1.0, within(1e-12));
         double oneTimer = BgNbdScorer.probabilityNoPurchase(m, 13, 0, 0, 20);
