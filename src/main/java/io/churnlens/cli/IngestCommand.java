@@ -3,7 +3,7 @@ package io.churnlens.cli;
 import io.churnlens.ingest.DataQualityReport;
 import io.churnlens.ingest.IngestResult;
 import io.churnlens.ingest.Ingestion;
-import io.churnlens.ingest.RawRows;
+import io.churnlens.io.RawRows;
 import io.churnlens.ingest.IngestVerdict;
 import io.churnlens.io.GroupCommit;
 import io.churnlens.io.InputException;

@@ -1,5 +1,6 @@
 package io.churnlens.ingest;
 
+import io.churnlens.io.RawRows;
 import io.churnlens.config.ChurnlensConfig.ConflictRule;
 import io.churnlens.schema.TransactionColumns;
 import org.apache.spark.sql.Column;

@@ -1,5 +1,6 @@
 package io.churnlens.ingest;
 
+import io.churnlens.schema.QuarantineReason;
 import org.apache.spark.sql.Column;
 
 import java.util.List;
