@@ -1,14 +1,12 @@
 package io.churnlens.ingest;
 
-import io.churnlens.config.ChurnlensConfig.ConflictRule;
-import io.churnlens.schema.DataQualityColumns;
+import io.churnlens.io.RawRows;
+import io.churnlens.schema.QuarantineColumns;
 import io.churnlens.schema.TransactionColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
-import java.sql.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,24 +14,26 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * The outcome of one ingest: accepted canonical rows, quarantined rows, conflicts with stored rows, and the counts
- * that reconcile them. {@link #counts()} runs Spark actions; call {@link #persist()} first so the input is read once.
+ * that reconcile them. Everything derives from the one pass of {@link Outcomes}; call {@link #persist()} first so
+ * that pass runs once, then {@link #counts()} (one aggregation over it, two with a stored table) and the writes.
  */
 public final class IngestResult {
-    private final Dataset<Row> judged;
+    private final Dataset<Row> outcomes;
     private final LineMerge.Pieces merge;
     private final Dataset<Row> quarantine;
     private final Dataset<Row> accepted;
+    private OutcomeCounts tally;
 
-    IngestResult(Dataset<Row> judged, LineMerge.Pieces merge, Dataset<Row> quarantine) {
-        this.judged = judged;
+    IngestResult(Dataset<Row> outcomes, LineMerge.Pieces merge, String runId) {
+        this.outcomes = outcomes;
         this.merge = merge;
-        this.quarantine = quarantine;
+        this.quarantine = Outcomes.quarantined(outcomes).select(
+                col(Outcomes.RAW_JSON).as(QuarantineColumns.RAW),
+                coalesce(col(Ingestion.REASON), lit("")).as(QuarantineColumns.REASON_CODE),
+                coalesce(col(Ingestion.DETAIL), lit("")).as(QuarantineColumns.DETAIL),
+                col(RawRows.SOURCE_FILE).as(TransactionColumns.SOURCE_FILE),
+                lit(runId).as(TransactionColumns.INGEST_RUN));
         this.accepted = LineMerge.canonical(merge.kept(), merge.runId());
-    }
-
-    /** Every input row with its parsed values and its reason (null for valid rows). */
-    public Dataset<Row> judged() {
-        return judged;
     }
 
     /** This run's new rows, in the canonical {@link TransactionColumns#SCHEMA}. */
@@ -52,14 +52,18 @@ public final class IngestResult {
     }
 
     public IngestResult persist() {
-        judged.persist(StorageLevel.MEMORY_AND_DISK());
-        merge.kept().persist(StorageLevel.MEMORY_AND_DISK());
+        outcomes.persist(StorageLevel.MEMORY_AND_DISK());
+        if (merge.flagged() != null) {
+            merge.flagged().persist(StorageLevel.MEMORY_AND_DISK());
+        }
         return this;
     }
 
     public void release() {
-        merge.kept().unpersist();
-        judged.unpersist();
+        if (merge.flagged() != null) {
+            merge.flagged().unpersist();
+        }
+        outcomes.unpersist();
     }
 
     /**
@@ -67,42 +71,19 @@ public final class IngestResult {
      * duplicates_in_input + duplicates_already_ingested + conflicts_not_added, by construction of the outcomes.
      */
     public Map<String, Long> counts() {
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        for (QuarantineReason r : QuarantineReason.values()) {
-            byReason.put(r.name(), 0L);
-        }
-        long read = 0;
-        long validRows = 0;
-        for (Row row : judged.groupBy(col(Ingestion.REASON)).count().collectAsList()) {
-            long n = row.getLong(1);
-            read += n;
-            if (row.isNullAt(0)) {
-                validRows = n;
-            } else {
-                byReason.put(row.getString(0), n);
-            }
-        }
-        long distinctValid = merge.valid().select(Parsed.KEY).distinct().count();
-        Row kept = merge.kept().agg(count(lit(1)), sum(when(col(Parsed.SUB_CENT), 1).otherwise(0)),
-                sum(when(col(Parsed.EVENT_DATE).gt(lit(Date.valueOf(merge.asOf()))), 1).otherwise(0))).first();
-        long acceptedRows = kept.getLong(0);
-        long conflicts = merge.stored() == null ? 0 : merge.conflicting().count();
-        long notAdded = merge.rule() == ConflictRule.EARLIEST ? conflicts : 0;
-        long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
+        return tally().counts();
+    }
 
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put(DataQualityColumns.ROWS_READ, read);
-        counts.put(DataQualityColumns.ACCEPTED, acceptedRows);
-        counts.put(DataQualityColumns.QUARANTINED, quarantined);
-        counts.put(DataQualityColumns.DUPLICATES_IN_INPUT, validRows - distinctValid);
-        counts.put(DataQualityColumns.DUPLICATES_ALREADY_INGESTED, distinctValid - acceptedRows - notAdded);
-        counts.put(DataQualityColumns.CONFLICTS_NOT_ADDED, notAdded);
-        byReason.forEach((reason, n) -> counts.put(DataQualityColumns.QUARANTINED_PREFIX + reason, n));
-        counts.put(DataQualityColumns.CONFLICTS_WITH_INGESTED, conflicts);
-        counts.put(DataQualityColumns.ROWS_REPLACED, merge.replaced() == null || conflicts == 0 ? 0 : merge.replaced().count());
-        counts.put(DataQualityColumns.AMOUNTS_ROUNDED, kept.isNullAt(1) ? 0 : kept.getLong(1));
-        counts.put(DataQualityColumns.ACCEPTED_AFTER_SNAPSHOT, kept.isNullAt(2) ? 0 : kept.getLong(2));
-        return counts;
+    /** One example row per quarantine reason ("raw -> detail"), the first by source file and raw text. */
+    Map<String, String> examples() {
+        return tally().examples();
+    }
+
+    private OutcomeCounts tally() {
+        if (tally == null) {
+            tally = OutcomeCounts.of(outcomes, merge);
+        }
+        return tally;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.churnlens.ingest;
 
 import io.churnlens.io.GroupCommit;
 import io.churnlens.io.InputException;
+import io.churnlens.io.RawRows;
 import io.churnlens.io.RawSource;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.Tables;

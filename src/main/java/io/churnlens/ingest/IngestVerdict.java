@@ -1,11 +1,9 @@
 package io.churnlens.ingest;
 
+import io.churnlens.schema.QuarantineReason;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.io.InputException;
 import io.churnlens.schema.DataQualityColumns;
-import io.churnlens.schema.QuarantineColumns;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
 
 /**
  * The verdict on an ingest before its transactions are published: the reject limit, then warnings. It fails (an {@link InputException}, exit 3:
@@ -89,7 +84,7 @@ public final class IngestVerdict {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_REASONS).toList();
-        Map<String, String> examples = examples(result.quarantine());
+        Map<String, String> examples = result.examples();
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Long> e : reasons) {
             String reason = e.getKey().substring(DataQualityColumns.QUARANTINED_PREFIX.length());
@@ -97,17 +92,5 @@ public final class IngestVerdict {
                     + FIXES.getOrDefault(reason, "see the README's reason codes") + ")");
         }
         return "Top reasons: " + String.join("; ", parts);
-    }
-
-    /** One example per reason, the first by source file and raw text (deterministic), in one pass. */
-    private static Map<String, String> examples(Dataset<Row> quarantine) {
-        Map<String, String> examples = new java.util.HashMap<>();
-        for (Row row : quarantine.groupBy(QuarantineColumns.REASON_CODE)
-                .agg(min(struct(col(QuarantineColumns.SOURCE_FILE), col(QuarantineColumns.RAW),
-                        col(QuarantineColumns.DETAIL)))).collectAsList()) {
-            Row first = row.getStruct(1);
-            examples.put(row.getString(0), first.getString(1) + " -> " + first.getString(2));
-        }
-        return examples;
     }
 }

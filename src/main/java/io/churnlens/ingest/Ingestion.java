@@ -1,5 +1,6 @@
 package io.churnlens.ingest;
 
+import io.churnlens.io.RawRows;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.io.InputException;
 import org.apache.spark.sql.Column;
@@ -20,6 +21,9 @@ import static org.apache.spark.sql.functions.*;
  * row of this input or a stored row), or, under {@code ingest.conflict-rule = earliest}, not added because an
  * earlier run stored its line with other values. Every valid row is kept whatever its date: the snapshot filters
  * when features are built. No I/O: the caller reads and publishes.
+ *
+ * <p>One pass: the raw rows are parsed, judged and de-duplicated in one shuffle ({@link Outcomes}); the counts,
+ * the quarantine and the transactions all come from that one result.
  */
 public final class Ingestion {
     /** Internal column: the quarantine reason, null for valid rows. */
@@ -54,21 +58,16 @@ public final class Ingestion {
         ChurnlensConfig.Mapping m = config.mapping();
         requireMapped(raw, m);
         List<QuarantineRule> rules = new QuarantineRules(config, clock).all();
+        Column reason = col(REASON);
         Dataset<Row> judged = parse(raw, m)
                 .withColumn(REASON, QuarantineRule.reasonOf(rules))
-                .withColumn(DETAIL, QuarantineRule.detailOf(rules));
-
-        Dataset<Row> quarantine = judged.filter(col(REASON).isNotNull()).select(
-                to_json(struct(raw.columns().stream().map(c -> col(TextValues.quoted(c))).toArray(Column[]::new)))
-                        .as(io.churnlens.schema.QuarantineColumns.RAW),
-                coalesce(col(REASON), lit("")).as(io.churnlens.schema.QuarantineColumns.REASON_CODE),
-                coalesce(col(DETAIL), lit("")).as(io.churnlens.schema.QuarantineColumns.DETAIL),
-                col(RawRows.SOURCE_FILE).as(SOURCE_FILE),
-                lit(runId).as(INGEST_RUN));
-
-        Dataset<Row> valid = judged.filter(col(REASON).isNull());
-        return new IngestResult(judged, LineMerge.of(valid, existing, config.ingest().conflictRule(), runId, asOf),
-                quarantine);
+                .withColumn(DETAIL, QuarantineRule.detailOf(reason, rules))
+                // The raw values as JSON only for rejected rows: valid rows travel on with their parsed values alone.
+                .withColumn(Outcomes.RAW_JSON, when(reason.isNotNull(), to_json(struct(raw.columns().stream()
+                        .map(c -> col(TextValues.quoted(c))).toArray(Column[]::new)))));
+        Dataset<Row> outcomes = Outcomes.of(judged);
+        return new IngestResult(outcomes, LineMerge.of(Outcomes.valid(outcomes), existing,
+                config.ingest().conflictRule(), runId, asOf), runId);
     }
 
     private Dataset<Row> parse(RawRows raw, ChurnlensConfig.Mapping m) {

@@ -1,11 +1,11 @@
 package io.churnlens.ingest;
 
+import io.churnlens.io.RawRows;
 import io.churnlens.config.ChurnlensConfig.ConflictRule;
 import io.churnlens.schema.TransactionColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 import java.time.LocalDate;
 
@@ -22,39 +22,39 @@ import static org.apache.spark.sql.functions.*;
  *   <li>{@code earliest}: the stored rows stay and this run's conflicting rows are not added (counted).</li>
  * </ul>
  * Deterministic: within one input, the row kept for a key is the first by source file, then by its descriptive
- * values (the canonical values of rows with one key are identical by definition).
+ * values (the canonical values of rows with one key are identical by definition); {@link Outcomes} chooses it.
  */
 final class LineMerge {
     static final String STORED_LINE = "_stored_line";
+    /** This run's new row's line is stored under another key. */
+    static final String CONFLICT = "_conflict";
 
     private LineMerge() {}
 
-    static Pieces of(Dataset<Row> valid, Dataset<Row> existing, ConflictRule rule, String runId, LocalDate asOf) {
-        Dataset<Row> firstOfKey = valid
-                .withColumn("_n", row_number().over(Window.partitionBy(Parsed.KEY).orderBy(
-                        col(RawRows.SOURCE_FILE), col(Parsed.CATEGORY).asc_nulls_first(),
-                        col(Parsed.COUNTRY).asc_nulls_first(), col(Parsed.CHANNEL).asc_nulls_first())))
-                .filter(col("_n").equalTo(1)).drop("_n");
+    /**
+     * @param unique this run's valid rows, one per row key ({@link Outcomes#valid}); the first of each key is
+     *               chosen there
+     */
+    static Pieces of(Dataset<Row> unique, Dataset<Row> existing, ConflictRule rule, String runId, LocalDate asOf) {
         if (existing == null) {
-            return new Pieces(valid, firstOfKey, firstOfKey.limit(0), null, null, rule, runId, asOf);
+            return new Pieces(unique, unique, null, null, null, rule, runId, asOf);
         }
         Dataset<Row> stored = existing.withColumn(ROW_KEY, RowIdentity.storedKey())
                 .withColumn(STORED_LINE, RowIdentity.storedLine());
-        Dataset<Row> fresh = firstOfKey.join(stored.select(ROW_KEY),
-                firstOfKey.col(Parsed.KEY).equalTo(stored.col(ROW_KEY)), "left_anti");
+        Dataset<Row> fresh = unique.join(stored.select(ROW_KEY), unique.col(Parsed.KEY).equalTo(stored.col(ROW_KEY)),
+                "left_anti");
         Dataset<Row> storedLines = stored.select(STORED_LINE).where(col(STORED_LINE).isNotNull()).distinct();
-        Dataset<Row> conflicting = fresh.join(storedLines, fresh.col(Parsed.LINE).equalTo(storedLines.col(STORED_LINE)),
-                "left_semi");
-        Dataset<Row> kept = rule == ConflictRule.LATEST ? fresh
-                : fresh.join(storedLines, fresh.col(Parsed.LINE).equalTo(storedLines.col(STORED_LINE)), "left_anti");
+        // One join flags the conflicts; the kept rows, the conflicting rows and their counts all read the flag.
+        Dataset<Row> flagged = fresh.join(storedLines, fresh.col(Parsed.LINE).equalTo(storedLines.col(STORED_LINE)),
+                "left").withColumn(CONFLICT, col(STORED_LINE).isNotNull()).drop(STORED_LINE);
         Dataset<Row> replaced = null;
         if (rule == ConflictRule.LATEST) {
-            Dataset<Row> lines = conflicting.select(col(Parsed.LINE)).distinct();
-            Dataset<Row> runKeys = valid.select(col(Parsed.KEY)).distinct();
+            Dataset<Row> lines = flagged.filter(col(CONFLICT)).select(col(Parsed.LINE)).distinct();
+            Dataset<Row> runKeys = unique.select(col(Parsed.KEY));
             replaced = stored.join(lines, stored.col(STORED_LINE).equalTo(lines.col(Parsed.LINE)), "left_semi")
                     .join(runKeys, col(ROW_KEY).equalTo(runKeys.col(Parsed.KEY)), "left_anti");
         }
-        return new Pieces(valid, kept, conflicting, stored, replaced, rule, runId, asOf);
+        return new Pieces(unique, flagged, flagged, stored, replaced, rule, runId, asOf);
     }
 
     /** The canonical transactions columns of parsed rows. */
@@ -78,13 +78,25 @@ final class LineMerge {
     }
 
     /**
-     * @param kept        this run's rows to add (parsed columns)
-     * @param conflicting this run's new rows whose line is stored under another key
-     * @param stored      the stored table re-keyed from its canonical columns, null when there is none
-     * @param replaced    stored rows the newer run's rows replace (latest rule), null otherwise
+     * @param unique  this run's valid rows, one per key, with {@link Outcomes#ROWS}
+     * @param fresh   this run's rows whose key is not stored, with {@link #CONFLICT} when a stored table exists
+     *                (all of {@code unique} otherwise)
+     * @param flagged {@code fresh} when a stored table exists, else null
+     * @param stored  the stored table re-keyed from its canonical columns, null when there is none
+     * @param replaced stored rows the newer run's rows replace (latest rule), null otherwise
      */
-    record Pieces(Dataset<Row> valid, Dataset<Row> kept, Dataset<Row> conflicting, Dataset<Row> stored,
+    record Pieces(Dataset<Row> unique, Dataset<Row> fresh, Dataset<Row> flagged, Dataset<Row> stored,
                   Dataset<Row> replaced, ConflictRule rule, String runId, LocalDate asOf) {
+        /** This run's rows to add (parsed columns). */
+        Dataset<Row> kept() {
+            return flagged == null || rule == ConflictRule.LATEST ? fresh : fresh.filter(not(col(CONFLICT)));
+        }
+
+        /** This run's new rows whose line is stored under another key (none without a stored table). */
+        Dataset<Row> conflicting() {
+            return flagged == null ? fresh.limit(0) : flagged.filter(col(CONFLICT));
+        }
+
         /** The whole transactions table after this run: stored rows (minus replaced ones) and this run's rows. */
         Dataset<Row> table(Dataset<Row> accepted) {
             if (stored == null) {

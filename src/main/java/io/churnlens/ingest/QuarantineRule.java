@@ -1,5 +1,6 @@
 package io.churnlens.ingest;
 
+import io.churnlens.schema.QuarantineReason;
 import org.apache.spark.sql.Column;
 
 import java.util.List;
@@ -16,19 +17,23 @@ public record QuarantineRule(QuarantineReason reason, Column applies, Column det
 
     /** The reason code of the first rule that applies, null when none does. */
     static Column reasonOf(List<QuarantineRule> rules) {
-        return firstOf(rules, true);
-    }
-
-    /** The detail of the first rule that applies, null when none does. */
-    static Column detailOf(List<QuarantineRule> rules) {
-        return firstOf(rules, false);
-    }
-
-    private static Column firstOf(List<QuarantineRule> rules, boolean reason) {
         Column chain = null;
         for (QuarantineRule rule : rules) {
-            Column value = reason ? lit(rule.reason.name()) : rule.detail;
-            chain = chain == null ? when(rule.applies, value) : chain.when(rule.applies, value);
+            chain = chain == null ? when(rule.applies, lit(rule.reason.name()))
+                    : chain.when(rule.applies, lit(rule.reason.name()));
+        }
+        return chain;
+    }
+
+    /**
+     * The detail of the first rule that applies, null when none does, keyed on the already computed reason so the
+     * rule conditions are evaluated once per row (in {@link #reasonOf}), not a second time for the detail.
+     */
+    static Column detailOf(Column reason, List<QuarantineRule> rules) {
+        Column chain = null;
+        for (QuarantineRule rule : rules) {
+            Column applies = reason.equalTo(rule.reason.name());
+            chain = chain == null ? when(applies, rule.detail) : chain.when(applies, rule.detail);
         }
         return chain;
     }

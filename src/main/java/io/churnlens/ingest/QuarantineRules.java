@@ -1,5 +1,7 @@
 package io.churnlens.ingest;
 
+import io.churnlens.schema.QuarantineReason;
+import io.churnlens.io.RawRows;
 import io.churnlens.config.ChurnlensConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;

@@ -25,9 +25,7 @@ final class TextValues {
     static final DecimalType PARSE_DECIMAL = DataTypes.createDecimalType(24, 6);
 
     /** Spark SQL has no Unicode normalisation function (4.1); a deterministic UDF does it. */
-    private static final UserDefinedFunction NFC = udf(
-            (UDF1<String, String>) s -> s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC),
-            DataTypes.StringType);
+    private static final UserDefinedFunction NFC = udf((UDF1<String, String>) TextValues::nfc, DataTypes.StringType);
 
     private final ChurnlensConfig.Cleaning cleaning;
 
@@ -71,6 +69,22 @@ final class TextValues {
     /** The number a number text holds, or null when it is not one. */
     static Column number(Column numberText) {
         return when(hasInnerSpace(numberText), lit(null).cast(PARSE_DECIMAL)).otherwise(numberText.try_cast(PARSE_DECIMAL));
+    }
+
+    /**
+     * NFC of a value; text below U+0300 (where the combining marks start) is NFC already, which is nearly every
+     * value of an export, so it is returned as it is without the normaliser's copy.
+     */
+    static String nfc(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        return s;
     }
 
     static String quoted(String column) {

@@ -1,8 +1,7 @@
 package io.churnlens.io;
 
 import io.churnlens.config.ChurnlensConfig;
-import io.churnlens.ingest.QuarantineReason;
-import io.churnlens.ingest.RawRows;
+import io.churnlens.schema.QuarantineReason;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -12,7 +12,7 @@ public final class QuarantineColumns {
 
     /** The raw values of the row as a JSON object keyed by the input's column names. */
     public static final String RAW = "raw";
-    /** One of {@code io.churnlens.ingest.QuarantineReason}. */
+    /** One of {@code io.churnlens.schema.QuarantineReason}. */
     public static final String REASON_CODE = "reason_code";
     /** Human-readable detail: the offending value and what was expected. */
     public static final String DETAIL = "detail";

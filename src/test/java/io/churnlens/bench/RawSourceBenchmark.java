@@ -2,7 +2,7 @@ package io.churnlens.bench;
 
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
-import io.churnlens.ingest.RawRows;
+import io.churnlens.io.RawRows;
 import io.churnlens.io.RawSource;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

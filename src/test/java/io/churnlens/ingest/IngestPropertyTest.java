@@ -1,5 +1,6 @@
 package io.churnlens.ingest;
 
+import io.churnlens.schema.QuarantineReason;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.TransactionColumns;

@@ -1,5 +1,6 @@
 package io.churnlens.ingest;
 
+import io.churnlens.io.RawRows;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.io.InputException;

@@ -4,7 +4,6 @@ import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.ingest.IngestResult;
 import io.churnlens.ingest.Ingestion;
-import io.churnlens.ingest.RawRows;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.QuarantineColumns;
 import io.churnlens.schema.TransactionColumns;

@@ -6,7 +6,7 @@ import io.churnlens.features.CustomerFeatures;
 import io.churnlens.features.FeatureSpec;
 import io.churnlens.features.TrainingSet;
 import io.churnlens.ingest.Ingestion;
-import io.churnlens.ingest.RawRows;
+import io.churnlens.io.RawRows;
 import io.churnlens.schema.FeatureColumns;
 import io.churnlens.schema.ScoreColumns;
 import io.churnlens.schema.SimulationColumns.Raw;

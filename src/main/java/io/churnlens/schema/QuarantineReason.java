@@ -1,4 +1,4 @@
-package io.churnlens.ingest;
+package io.churnlens.schema;
 
 /**
  * Why a row was quarantined. The first rule that applies, in the order of {@code QuarantineRules#all}, is recorded:

@@ -1,6 +1,6 @@
-package io.churnlens.ingest;
+package io.churnlens.io;
 
-import io.churnlens.io.InputException;
+import io.churnlens.schema.QuarantineReason;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
