@@ -55,6 +55,10 @@ public final class TableStore {
         return layout;
     }
 
+    SparkSession spark() {
+        return spark;
+    }
+
     // ---- transactions --------------------------------------------------------------------------------------
 
     /** Read with the canonical schema, so the event_month partition stays a string (no type inference). */
@@ -151,21 +155,11 @@ public final class TableStore {
      * report. A re-run replaces the snapshot's model.
      */
     public void publishModel(String name, LocalDate asOf, java.util.function.Consumer<String> writer) {
-        String target = layout.model(name, asOf);
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        try {
-            FileSystem fs = fs(tmp);
-            fs.delete(tmp, true);
+        publishAtomically(layout.model(name, asOf), (fs, tmp) -> {
             fs.mkdirs(tmp);
             writer.accept(tmp.toString());
             fs.create(new Path(tmp, "_SUCCESS"), true).close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the model " + target + " failed: " + e.getMessage(), e);
-        }
-        swap(tmp, targetPath);
-        LOG.info("published model {}", target);
+        });
     }
 
     /** The folder of a published model, or empty when none is published for that date. */
@@ -174,34 +168,54 @@ public final class TableStore {
         return isPublished(path) ? Optional.of(path) : Optional.empty();
     }
 
-    /** Writes a CSV folder (one file, with header), atomically: for generated raw exports. */
-    public void publishCsv(Dataset<Row> rows, String target) {
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(tmp.toString());
-        swap(tmp, targetPath);
-    }
-
     /**
      * Writes a folder of small files (the management report: HTML, CSV) atomically, with the same aside-then-swap
      * as the tables: readers see the previous folder or the new one, never a mix.
      */
     public void publishFolder(java.util.Map<String, byte[]> files, String target) {
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        try {
-            FileSystem fs = fs(targetPath);
+        publishAtomically(target, (fs, tmp) -> {
             fs.setWriteChecksum(false); // no .crc files beside the report on local disks: the folder is for people
-            fs.delete(tmp, true);
             for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
                 try (var out = fs.create(new Path(tmp, file.getKey()), true)) {
                     out.write(file.getValue());
                 }
             }
+        });
+    }
+
+    /** Publishes a Parquet folder, partitioned by {@code partitionColumn} unless it is null. */
+    public void publish(Dataset<Row> rows, String target, String partitionColumn) {
+        publishAtomically(target, (fs, tmp) -> {
+            var writer = rows.write().mode(SaveMode.Overwrite);
+            if (partitionColumn != null) {
+                writer = writer.partitionBy(partitionColumn);
+            }
+            writer.parquet(tmp.toString());
+        });
+    }
+
+    /** Fills the hidden folder a publish writes before it swaps it into place (see {@link #publishAtomically}). */
+    @FunctionalInterface
+    interface FolderWriter {
+        void write(FileSystem fs, Path tmp) throws IOException;
+    }
+
+    /**
+     * The one publish every folder goes through: repairs what a killed run left at {@code target}, lets
+     * {@code writer} fill a fresh {@code .name.tmp-<run>} sibling, then swaps it in (target aside to
+     * {@code .name.old-<run>}, tmp to target, old deleted). Until the first rename readers see the previous
+     * folder; a kill between the renames is undone by {@link #recover}.
+     */
+    void publishAtomically(String target, FolderWriter writer) {
+        recover(target);
+        Path targetPath = new Path(target);
+        Path tmp = sibling(targetPath, ".tmp-" + runId);
+        try {
+            FileSystem fs = fs(tmp);
+            fs.delete(tmp, true);
+            writer.write(fs, tmp);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + tmp + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("writing " + target + " failed: " + e.getMessage(), e);
         }
         swap(tmp, targetPath);
         LOG.info("published {}", target);
@@ -232,19 +246,6 @@ public final class TableStore {
     private Optional<Dataset<Row>> readIfPresent(String path) {
         recover(path);
         return exists(path + "/_SUCCESS") ? Optional.of(spark.read().parquet(path)) : Optional.empty();
-    }
-
-    public void publish(Dataset<Row> rows, String target, String partitionColumn) {
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        var writer = rows.write().mode(SaveMode.Overwrite);
-        if (partitionColumn != null) {
-            writer = writer.partitionBy(partitionColumn);
-        }
-        writer.parquet(tmp.toString());
-        swap(tmp, targetPath);
-        LOG.info("published {}", target);
     }
 
     /**
