@@ -22,10 +22,6 @@ public record OutputLayout(String root) implements java.io.Serializable {
         return report(Tables.DATA_QUALITY, asOf) + "/ingest_run=" + runId;
     }
 
-    public String quarantineTable() {
-        return root + "/" + Tables.QUARANTINE;
-    }
-
     /** The folder of one report table, holding one {@code as_of=YYYY-MM-DD} partition per snapshot. */
     public String reportTable(String table) {
         return root + "/reports/" + table;

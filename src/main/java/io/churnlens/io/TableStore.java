@@ -18,13 +18,13 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
  * Reads and atomically publishes the Parquet tables under the output root.
  *
- * <p>Publishing writes the new data beside its target (a hidden {@code .name.tmp-<run>} folder, which Spark's
+ * <p>Every publish (tables, models, the report folder, the generator's export) goes through
+ * {@link #publishAtomically}, which writes the new data beside its target (a hidden {@code .name.tmp-<run>} folder, which Spark's
  * partition discovery ignores), then swaps it in with two renames: target → {@code .name.old-<run>}, tmp →
  * target. A run killed before the swap leaves the published folder untouched; one killed between the two renames
  * leaves an {@code .old-} folder that {@link #recover} puts back before anything reads or writes that path. A
@@ -64,8 +64,7 @@ public final class TableStore {
     /** Read with the canonical schema, so the event_month partition stays a string (no type inference). */
     public Optional<Dataset<Row>> transactions() {
         String path = layout.transactions();
-        recover(path);
-        return exists(path + "/_SUCCESS")
+        return isPublished(path)
                 ? Optional.of(spark.read().schema(TransactionColumns.SCHEMA).parquet(path))
                 : Optional.empty();
     }
@@ -123,16 +122,6 @@ public final class TableStore {
                 + " --as-of " + asOf + "` first (or `churnlens pipeline`)"));
     }
 
-    /** Every published snapshot of a report table, with {@code as_of} from the folder names. */
-    public Optional<Dataset<Row>> reportHistory(String table) {
-        String path = layout.reportTable(table);
-        if (!exists(path)) {
-            return Optional.empty();
-        }
-        return Optional.of(spark.read().option("basePath", path).parquet(path + "/" + Tables.AS_OF + "=*")
-                .withColumn(Tables.AS_OF, col(Tables.AS_OF).cast("date")));
-    }
-
     /** Records that every stage of the pipeline completed for this snapshot. */
     public void markSnapshotComplete(LocalDate asOf) {
         publish(spark.createDataFrame(java.util.List.of(org.apache.spark.sql.RowFactory.create(runId, asOf.toString())),
@@ -144,7 +133,8 @@ public final class TableStore {
         return isPublished(layout.snapshotMarker(asOf));
     }
 
-    public boolean isPublished(String path) {
+    /** Whether a complete folder is published at {@code path}, after repairing what a killed run left there. */
+    private boolean isPublished(String path) {
         recover(path);
         return exists(path + "/_SUCCESS");
     }
@@ -244,8 +234,7 @@ public final class TableStore {
     // ---- mechanics ----------------------------------------------------------------------------------------
 
     private Optional<Dataset<Row>> readIfPresent(String path) {
-        recover(path);
-        return exists(path + "/_SUCCESS") ? Optional.of(spark.read().parquet(path)) : Optional.empty();
+        return isPublished(path) ? Optional.of(spark.read().parquet(path)) : Optional.empty();
     }
 
     /**
