@@ -1,5 +1,6 @@
 package io.churnlens.cli;
 
+import io.churnlens.io.SimulationOutput;
 import io.churnlens.simulate.Simulation;
 import io.churnlens.simulate.SimulationResult;
 import picocli.CommandLine.Command;
@@ -19,20 +20,18 @@ public final class GenerateCommand extends JobCommand {
 
     @Override
     protected String resultHint(RunContext ctx) {
-        return ctx.store.layout().root() + "/generated";
+        return ctx.store.layout().generated();
     }
 
     @Override
     protected void run(RunContext ctx) {
         ctx.stage("generate", () -> {
             SimulationResult result = Simulation.run(ctx.spark, ctx.config.simulate());
-            String root = ctx.store.layout().root() + "/generated";
-            ctx.store.publishCsv(result.transactions(), root + "/transactions");
-            ctx.store.publish(result.groundTruth(), root + "/ground_truth", null);
-            ctx.store.publish(result.messyRows(), root + "/messy_rows", null);
+            long rawRows = new SimulationOutput(ctx.store)
+                    .publish(result.transactions(), result.groundTruth(), result.messyRows());
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("customers", (long) ctx.config.simulate().customers());
-            counts.put("raw_rows", ctx.spark.read().option("header", "true").csv(root + "/transactions").count());
+            counts.put("raw_rows", rawRows);
             result.messyRowCounts().forEach((kind, n) -> counts.put("messy_" + kind.name().toLowerCase(java.util.Locale.ROOT), n));
             return counts;
         });

@@ -13,10 +13,6 @@ import java.util.List;
 final class InputFiles {
     private InputFiles() {}
 
-    static void requireExists(SparkSession spark, String path) {
-        list(spark, path);
-    }
-
     /**
      * The data files a file, folder or glob names: matched files, and the files under matched folders at any depth,
      * skipping names that start with {@code _} or {@code .} as Spark does ({@code _SUCCESS}, {@code .crc}).

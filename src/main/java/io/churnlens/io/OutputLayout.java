@@ -22,10 +22,6 @@ public record OutputLayout(String root) implements java.io.Serializable {
         return report(Tables.DATA_QUALITY, asOf) + "/ingest_run=" + runId;
     }
 
-    public String quarantineTable() {
-        return root + "/" + Tables.QUARANTINE;
-    }
-
     /** The folder of one report table, holding one {@code as_of=YYYY-MM-DD} partition per snapshot. */
     public String reportTable(String table) {
         return root + "/reports/" + table;
@@ -39,8 +35,21 @@ public record OutputLayout(String root) implements java.io.Serializable {
         return root + "/models/" + name + "/" + Tables.AS_OF + "=" + asOf;
     }
 
-    public String modelRoot(String name) {
-        return root + "/models/" + name;
+    /** What {@code generate} writes: the raw CSV export and the generator's Parquet tables beside it. */
+    public String generated() {
+        return root + "/generated";
+    }
+
+    public String generatedExport() {
+        return generated() + "/transactions";
+    }
+
+    public String generatedGroundTruth() {
+        return generated() + "/ground_truth";
+    }
+
+    public String generatedMessyRows() {
+        return generated() + "/messy_rows";
     }
 
     /** {@code management/YYYY-Qn}. */

@@ -27,10 +27,6 @@ public final class Quarters {
         return start(today).minusDays(1);
     }
 
-    public static boolean isEnd(LocalDate date) {
-        return date.equals(end(date));
-    }
-
     /** The end of the quarter before the one ending (or containing) {@code date}. */
     public static LocalDate previousEnd(LocalDate date) {
         return start(date).minusDays(1);

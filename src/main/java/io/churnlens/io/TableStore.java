@@ -18,13 +18,13 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
  * Reads and atomically publishes the Parquet tables under the output root.
  *
- * <p>Publishing writes the new data beside its target (a hidden {@code .name.tmp-<run>} folder, which Spark's
+ * <p>Every publish (tables, models, the report folder, the generator's export) goes through
+ * {@link #publishAtomically}, which writes the new data beside its target (a hidden {@code .name.tmp-<run>} folder, which Spark's
  * partition discovery ignores), then swaps it in with two renames: target → {@code .name.old-<run>}, tmp →
  * target. A run killed before the swap leaves the published folder untouched; one killed between the two renames
  * leaves an {@code .old-} folder that {@link #recover} puts back before anything reads or writes that path. A
@@ -55,13 +55,16 @@ public final class TableStore {
         return layout;
     }
 
+    SparkSession spark() {
+        return spark;
+    }
+
     // ---- transactions --------------------------------------------------------------------------------------
 
     /** Read with the canonical schema, so the event_month partition stays a string (no type inference). */
     public Optional<Dataset<Row>> transactions() {
         String path = layout.transactions();
-        recover(path);
-        return exists(path + "/_SUCCESS")
+        return isPublished(path)
                 ? Optional.of(spark.read().schema(TransactionColumns.SCHEMA).parquet(path))
                 : Optional.empty();
     }
@@ -119,16 +122,6 @@ public final class TableStore {
                 + " --as-of " + asOf + "` first (or `churnlens pipeline`)"));
     }
 
-    /** Every published snapshot of a report table, with {@code as_of} from the folder names. */
-    public Optional<Dataset<Row>> reportHistory(String table) {
-        String path = layout.reportTable(table);
-        if (!exists(path)) {
-            return Optional.empty();
-        }
-        return Optional.of(spark.read().option("basePath", path).parquet(path + "/" + Tables.AS_OF + "=*")
-                .withColumn(Tables.AS_OF, col(Tables.AS_OF).cast("date")));
-    }
-
     /** Records that every stage of the pipeline completed for this snapshot. */
     public void markSnapshotComplete(LocalDate asOf) {
         publish(spark.createDataFrame(java.util.List.of(org.apache.spark.sql.RowFactory.create(runId, asOf.toString())),
@@ -140,7 +133,8 @@ public final class TableStore {
         return isPublished(layout.snapshotMarker(asOf));
     }
 
-    public boolean isPublished(String path) {
+    /** Whether a complete folder is published at {@code path}, after repairing what a killed run left there. */
+    private boolean isPublished(String path) {
         recover(path);
         return exists(path + "/_SUCCESS");
     }
@@ -151,21 +145,11 @@ public final class TableStore {
      * report. A re-run replaces the snapshot's model.
      */
     public void publishModel(String name, LocalDate asOf, java.util.function.Consumer<String> writer) {
-        String target = layout.model(name, asOf);
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        try {
-            FileSystem fs = fs(tmp);
-            fs.delete(tmp, true);
+        publishAtomically(layout.model(name, asOf), (fs, tmp) -> {
             fs.mkdirs(tmp);
             writer.accept(tmp.toString());
             fs.create(new Path(tmp, "_SUCCESS"), true).close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the model " + target + " failed: " + e.getMessage(), e);
-        }
-        swap(tmp, targetPath);
-        LOG.info("published model {}", target);
+        });
     }
 
     /** The folder of a published model, or empty when none is published for that date. */
@@ -174,34 +158,54 @@ public final class TableStore {
         return isPublished(path) ? Optional.of(path) : Optional.empty();
     }
 
-    /** Writes a CSV folder (one file, with header), atomically: for generated raw exports. */
-    public void publishCsv(Dataset<Row> rows, String target) {
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(tmp.toString());
-        swap(tmp, targetPath);
-    }
-
     /**
      * Writes a folder of small files (the management report: HTML, CSV) atomically, with the same aside-then-swap
      * as the tables: readers see the previous folder or the new one, never a mix.
      */
     public void publishFolder(java.util.Map<String, byte[]> files, String target) {
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        try {
-            FileSystem fs = fs(targetPath);
+        publishAtomically(target, (fs, tmp) -> {
             fs.setWriteChecksum(false); // no .crc files beside the report on local disks: the folder is for people
-            fs.delete(tmp, true);
             for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
                 try (var out = fs.create(new Path(tmp, file.getKey()), true)) {
                     out.write(file.getValue());
                 }
             }
+        });
+    }
+
+    /** Publishes a Parquet folder, partitioned by {@code partitionColumn} unless it is null. */
+    public void publish(Dataset<Row> rows, String target, String partitionColumn) {
+        publishAtomically(target, (fs, tmp) -> {
+            var writer = rows.write().mode(SaveMode.Overwrite);
+            if (partitionColumn != null) {
+                writer = writer.partitionBy(partitionColumn);
+            }
+            writer.parquet(tmp.toString());
+        });
+    }
+
+    /** Fills the hidden folder a publish writes before it swaps it into place (see {@link #publishAtomically}). */
+    @FunctionalInterface
+    interface FolderWriter {
+        void write(FileSystem fs, Path tmp) throws IOException;
+    }
+
+    /**
+     * The one publish every folder goes through: repairs what a killed run left at {@code target}, lets
+     * {@code writer} fill a fresh {@code .name.tmp-<run>} sibling, then swaps it in (target aside to
+     * {@code .name.old-<run>}, tmp to target, old deleted). Until the first rename readers see the previous
+     * folder; a kill between the renames is undone by {@link #recover}.
+     */
+    void publishAtomically(String target, FolderWriter writer) {
+        recover(target);
+        Path targetPath = new Path(target);
+        Path tmp = sibling(targetPath, ".tmp-" + runId);
+        try {
+            FileSystem fs = fs(tmp);
+            fs.delete(tmp, true);
+            writer.write(fs, tmp);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + tmp + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("writing " + target + " failed: " + e.getMessage(), e);
         }
         swap(tmp, targetPath);
         LOG.info("published {}", target);
@@ -230,21 +234,7 @@ public final class TableStore {
     // ---- mechanics ----------------------------------------------------------------------------------------
 
     private Optional<Dataset<Row>> readIfPresent(String path) {
-        recover(path);
-        return exists(path + "/_SUCCESS") ? Optional.of(spark.read().parquet(path)) : Optional.empty();
-    }
-
-    public void publish(Dataset<Row> rows, String target, String partitionColumn) {
-        recover(target);
-        Path targetPath = new Path(target);
-        Path tmp = sibling(targetPath, ".tmp-" + runId);
-        var writer = rows.write().mode(SaveMode.Overwrite);
-        if (partitionColumn != null) {
-            writer = writer.partitionBy(partitionColumn);
-        }
-        writer.parquet(tmp.toString());
-        swap(tmp, targetPath);
-        LOG.info("published {}", target);
+        return isPublished(path) ? Optional.of(spark.read().parquet(path)) : Optional.empty();
     }
 
     /**

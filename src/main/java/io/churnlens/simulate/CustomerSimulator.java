@@ -34,10 +34,29 @@ final class CustomerSimulator implements Serializable {
         RandomDraws process = RandomDraws.of(seed, index, RandomDraws.Purpose.PROCESS);
         double lambda = process.gamma(group.r(), group.alpha());
         double p = process.beta(group.a(), group.b());
+        PurchaseDays purchases = purchaseDays(index, process, lambda, p, acquisitionDay);
+        int count = purchases.days().length;
+
+        RandomDraws spendDraws = RandomDraws.of(seed, index, RandomDraws.Purpose.SPEND);
+        double nu = spendDraws.gamma(s.spend().q(), s.spend().gamma());
+        long[] cents = new long[count];
+        for (int i = 0; i < count; i++) {
+            cents[i] = Math.max(1L, Math.round(spendDraws.gamma(s.spend().p(), nu) * 100.0));
+        }
+
+        return new SimulatedCustomer(index, plan.customerId(index), country, channel, group, lambda, p, nu,
+                purchases.days(), cents, products(index, count), returnDays(index, purchases.days()),
+                purchases.dropoutDay());
+    }
+
+    /** The purchase days from acquisition on, and the day of drop-out (NaN while alive at the simulation's end). */
+    private record PurchaseDays(double[] days, double dropoutDay) {}
+
+    /** BG/NBD: exponential gaps at rate lambda per week, and after each purchase a drop-out with chance p. */
+    private PurchaseDays purchaseDays(long index, RandomDraws process, double lambda, double p, double acquisitionDay) {
         double[] days = new double[8];
         int count = 0;
         days[count++] = acquisitionDay;
-        double dropoutDay = Double.NaN;
         double now = acquisitionDay;
         while (true) {
             now += process.exponential(lambda) * SimulationPlan.DAYS_PER_WEEK;
@@ -49,29 +68,23 @@ final class CustomerSimulator implements Serializable {
                         + " purchases (lambda " + lambda + " per week): lower simulate.bgnbd.r or raise simulate.bgnbd.alpha");
             }
             if (process.chance(p)) {
-                dropoutDay = now;
-                break;
+                return new PurchaseDays(Arrays.copyOf(days, count), now);
             }
         }
-        days = Arrays.copyOf(days, count);
+        return new PurchaseDays(Arrays.copyOf(days, count), Double.NaN);
+    }
 
-        RandomDraws spendDraws = RandomDraws.of(seed, index, RandomDraws.Purpose.SPEND);
-        double nu = spendDraws.gamma(s.spend().q(), s.spend().gamma());
-        long[] cents = new long[count];
-        for (int i = 0; i < count; i++) {
-            cents[i] = Math.max(1L, Math.round(spendDraws.gamma(s.spend().p(), nu) * 100.0));
-        }
-
-        RandomDraws returnDraws = RandomDraws.of(seed, index, RandomDraws.Purpose.RETURNS);
-        double[] returnDays = new double[count];
-        for (int i = 0; i < count; i++) {
+    /** The day each purchase is returned, NaN for those kept. */
+    private double[] returnDays(long index, double[] days) {
+        Simulate s = plan.settings;
+        RandomDraws returnDraws = RandomDraws.of(s.seed(), index, RandomDraws.Purpose.RETURNS);
+        double[] returnDays = new double[days.length];
+        for (int i = 0; i < days.length; i++) {
             boolean returned = returnDraws.chance(s.returnRate());
             double delay = 1 + returnDraws.uniform() * (s.returnMaxDelayDays() - 1);
             returnDays[i] = returned ? days[i] + delay : Double.NaN;
         }
-
-        return new SimulatedCustomer(index, plan.customerId(index), country, channel, group, lambda, p, nu, days,
-                cents, products(index, count), returnDays, dropoutDay);
+        return returnDays;
     }
 
     /** Product k belongs to category k mod (number of categories); each customer leans to one category. */

@@ -53,6 +53,6 @@ class BackfillTest extends SparkTestBase {
 
     /** The run id recorded in a snapshot's completion marker. */
     private String marker(Path out, String asOf) {
-        return spark.read().parquet(out.resolve("_snapshots/as_of=" + asOf).toString()).first().getString(0);
+        return spark.read().parquet(out.resolve("_snapshots/as_of=" + asOf).toString()).first().getAs("run_id");
     }
 }

@@ -144,14 +144,14 @@ class IngestCommitTest extends SparkTestBase {
         Map<String, Map<String, Long>> byRun = new java.util.TreeMap<>();
         for (Row r : spark.read().parquet(out.resolve("reports/data_quality").toString())
                 .select("ingest_run", "metric", "rows").collectAsList()) {
-            byRun.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+            byRun.computeIfAbsent(r.getAs("ingest_run"), k -> new HashMap<>()).put(r.getAs("metric"), r.<Long>getAs("rows"));
         }
         return byRun;
     }
 
     private static Map<String, Long> countsByRun(Path table) {
-        return spark.read().parquet(table.toString()).groupBy(col("ingest_run").cast("string")).count().collectAsList()
-                .stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        return spark.read().parquet(table.toString()).groupBy(col("ingest_run").cast("string").as("ingest_run")).count()
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("ingest_run"), r -> r.<Long>getAs("count")));
     }
 
     private static long transactionCount(Path out) {

@@ -71,10 +71,10 @@ public final class GeneratedHistory {
                             .and(col(Truth.DROPOUT_DATE).leq(lit(java.sql.Date.valueOf(asOf)))))
                     .select(col(Truth.CUSTOMER_ID), col(Truth.DROPOUT_DATE).as(CustomerQuarters.LAST_PURCHASE));
             Row truth = AnnualValue.of(dropped, CustomerQuarters.LAST_PURCHASE, days)
-                    .agg(org.apache.spark.sql.functions.count(lit(1)), sum(AnnualValue.ANNUAL_VALUE)).first();
+                    .agg(org.apache.spark.sql.functions.count(lit(1)).as("dropouts"), sum(AnnualValue.ANNUAL_VALUE).as("revenue")).first();
             days.unpersist();
-            return new Comparison(customers, model.expectedDropouts(), truth.getLong(0), model.revenue(),
-                    truth.getDecimal(1).doubleValue());
+            return new Comparison(customers, model.expectedDropouts(), truth.<Long>getAs("dropouts"), model.revenue(),
+                    truth.<java.math.BigDecimal>getAs("revenue").doubleValue());
         } finally {
             transactions.unpersist();
         }

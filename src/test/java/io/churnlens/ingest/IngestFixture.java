@@ -4,6 +4,7 @@ import io.churnlens.io.RawRows;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.io.RawSource;
+import io.churnlens.schema.QuarantineColumns;
 import io.churnlens.schema.TransactionColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,7 +72,8 @@ final class IngestFixture {
 
     static Map<String, String> reasonsByTransaction(IngestResult result) {
         return result.quarantine().collectAsList().stream().collect(Collectors.toMap(
-                r -> r.getString(0).replaceAll(".*\"transaction_id\":\"([^\"]*)\".*", "$1"), r -> r.getString(1)));
+                r -> r.<String>getAs(QuarantineColumns.RAW).replaceAll(".*\"transaction_id\":\"([^\"]*)\".*", "$1"),
+                r -> r.<String>getAs(QuarantineColumns.REASON_CODE)));
     }
 
     static Map<String, Row> acceptedByTransaction(IngestResult result) {

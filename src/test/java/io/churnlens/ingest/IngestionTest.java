@@ -6,6 +6,7 @@ import io.churnlens.config.ConfigLoader;
 import io.churnlens.io.InputException;
 import io.churnlens.io.RawSource;
 import io.churnlens.schema.DataQualityColumns;
+import io.churnlens.schema.QuarantineColumns;
 import io.churnlens.schema.TransactionColumns;
 import io.churnlens.testing.SparkTestBase;
 import org.apache.spark.sql.Row;
@@ -52,7 +53,8 @@ class IngestionTest extends SparkTestBase {
         IngestResult result = ingest(config(), file, null);
 
         Map<String, String> reasons = result.quarantine().collectAsList().stream().collect(Collectors.toMap(
-                r -> r.getString(0).replaceAll(".*\"transaction_id\":\"(t\\d+)\".*", "$1"), r -> r.getString(1)));
+                r -> r.<String>getAs(QuarantineColumns.RAW).replaceAll(".*\"transaction_id\":\"(t\\d+)\".*", "$1"),
+                r -> r.<String>getAs(QuarantineColumns.REASON_CODE)));
         assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "t3", "MISSING_CUSTOMER", "t4", "MISSING_DATE", "t5", "UNPARSABLE_DATE", "t6", "MALFORMED_ROW",
                 "t7", "UNPARSABLE_AMOUNT", "t8", "IMPLAUSIBLE_AMOUNT", "t9", "IMPLAUSIBLE_AMOUNT",

@@ -9,6 +9,7 @@ import io.churnlens.features.FeatureSpec;
 import io.churnlens.features.Purchases;
 import io.churnlens.features.TrainingSet;
 import io.churnlens.schema.DataQualityColumns;
+import io.churnlens.schema.QuarantineColumns;
 import io.churnlens.schema.TransactionColumns;
 import io.churnlens.testing.SparkTestBase;
 import org.apache.spark.sql.Dataset;
@@ -51,7 +52,7 @@ class SnapshotAndClockTest extends SparkTestBase {
         Map<String, Long> counts = result.counts();
         assertThat(counts).containsEntry(DataQualityColumns.ACCEPTED_AFTER_SNAPSHOT, 2L)
                 .containsEntry("quarantined:FUTURE_DATED", 2L);
-        assertThat(result.quarantine().select("detail").first().getString(0))
+        assertThat(result.quarantine().first().<String>getAs(QuarantineColumns.DETAIL))
                 .contains("after this run's clock (2026-10-03T12:00:00Z) + ingest.future-tolerance-days 2");
 
         ChurnlensConfig noTolerance = IngestFixture.config("ingest.future-tolerance-days=0");

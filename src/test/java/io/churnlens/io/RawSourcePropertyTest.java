@@ -79,9 +79,9 @@ class RawSourcePropertyTest extends SparkTestBase {
                     r.getAs(TransactionColumns.AMOUNT), category == null ? "" : category, null));
         }
         Map<String, String> quarantined = new HashMap<>();
-        for (Row r : result.quarantine().select(get_json_object(col(QuarantineColumns.RAW), "$.transaction_id"),
-                col(QuarantineColumns.REASON_CODE)).collectAsList()) {
-            quarantined.put(r.getString(0), r.getString(1));
+        for (Row r : result.quarantine().select(get_json_object(col(QuarantineColumns.RAW), "$.transaction_id")
+                .as("transaction_id"), col(QuarantineColumns.REASON_CODE)).collectAsList()) {
+            quarantined.put(r.getAs("transaction_id"), r.getAs(QuarantineColumns.REASON_CODE));
         }
 
         result.release();

@@ -133,7 +133,8 @@ class CustomerSegmentationTest extends SparkTestBase {
         assertThat(c1.<Double>getAs(SegmentColumns.MEAN_FREQUENCY)).isCloseTo(40.0, within(2.0));
         // Every top buyer is a Champion: most recent, most purchase days, most spend.
         assertThat(first.customerSegments().where("customer_id like 'top%'").select(SegmentColumns.RFM_SEGMENT)
-                .distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly(RfmSegmentMap.CHAMPIONS);
+                .distinct().collectAsList()).extracting(r -> r.<String>getAs(SegmentColumns.RFM_SEGMENT))
+                .containsExactly(RfmSegmentMap.CHAMPIONS);
     }
 
     @Test

@@ -91,9 +91,9 @@ class RfmScorerTest extends SparkTestBase {
                 .withColumn("order", RfmSegmentMap.order(col("segment")))
                 .where(lit(true)).collectAsList();
         assertThat(named).hasSize(125).allSatisfy(row -> {
-            String expected = RfmSegmentMap.nameOf(row.getInt(0), row.getInt(1), row.getInt(2));
-            assertThat(row.getString(3)).isEqualTo(expected);
-            assertThat(row.getInt(4)).isEqualTo(RfmSegmentMap.order(expected));
+            String expected = RfmSegmentMap.nameOf(row.<Integer>getAs("r"), row.<Integer>getAs("f"), row.<Integer>getAs("m"));
+            assertThat(row.<String>getAs("segment")).isEqualTo(expected);
+            assertThat(row.<Integer>getAs("order")).isEqualTo(RfmSegmentMap.order(expected));
         });
     }
 }

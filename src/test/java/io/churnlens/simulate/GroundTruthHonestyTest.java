@@ -38,33 +38,33 @@ class GroundTruthHonestyTest extends SparkTestBase {
     @Test
     void shareWithoutPurchaseInHorizonMatchesMeanPrediction() {
         assertThat(customersKnownAtT).hasSizeGreaterThan(5000);
-        assertCalibrated(customersKnownAtT, 0, 1, "all customers");
+        assertCalibrated(customersKnownAtT, Truth.P_NO_PURCHASE, Truth.NO_PURCHASE_IN_HORIZON, "all customers");
     }
 
     @Test
     void shareWithoutPurchaseInHorizonMatchesPredictionInEachDecile() {
-        List<Row> byPrediction = customersKnownAtT.stream().sorted(Comparator.comparingDouble(r -> r.getDouble(0))).toList();
+        List<Row> byPrediction = customersKnownAtT.stream().sorted(Comparator.comparingDouble(r -> r.<Double>getAs(Truth.P_NO_PURCHASE))).toList();
         int n = byPrediction.size();
         for (int decile = 0; decile < 10; decile++) {
             List<Row> slice = byPrediction.subList(decile * n / 10, (decile + 1) * n / 10);
-            assertCalibrated(slice, 0, 1, "decile " + (decile + 1));
+            assertCalibrated(slice, Truth.P_NO_PURCHASE, Truth.NO_PURCHASE_IN_HORIZON, "decile " + (decile + 1));
         }
     }
 
     @Test
     void shareAliveAtSnapshotMatchesMeanProbabilityAlive() {
-        assertCalibrated(customersKnownAtT, 2, 3, "P(alive)");
+        assertCalibrated(customersKnownAtT, Truth.P_ALIVE, Truth.ALIVE_AT_AS_OF, "P(alive)");
     }
 
-    private static void assertCalibrated(List<Row> rows, int probabilityColumn, int outcomeColumn, String what) {
+    private static void assertCalibrated(List<Row> rows, String probabilityColumn, String outcomeColumn, String what) {
         double predicted = 0;
         double variance = 0;
         double observed = 0;
         for (Row row : rows) {
-            double p = row.getDouble(probabilityColumn);
+            double p = row.<Double>getAs(probabilityColumn);
             predicted += p;
             variance += p * (1 - p);
-            observed += row.getBoolean(outcomeColumn) ? 1 : 0;
+            observed += row.<Boolean>getAs(outcomeColumn) ? 1 : 0;
         }
         int n = rows.size();
         double standardError = Math.sqrt(variance) / n;

@@ -39,9 +39,9 @@ class SimulationMomentsTest extends SparkTestBase {
         List<Row> rows = Simulation.run(spark, settings).groundTruth()
                 .select(Truth.LAMBDA_PER_WEEK, Truth.DROPOUT_P, Truth.SPEND_NU).collectAsList();
         assertThat(rows).hasSize(CUSTOMERS);
-        Moments lambda = Moments.of(rows, 0);
-        Moments dropout = Moments.of(rows, 1);
-        Moments nu = Moments.of(rows, 2);
+        Moments lambda = Moments.of(rows, Truth.LAMBDA_PER_WEEK);
+        Moments dropout = Moments.of(rows, Truth.DROPOUT_P);
+        Moments nu = Moments.of(rows, Truth.SPEND_NU);
 
         assertMean(lambda, r / alpha);
         assertVariance(lambda, r / (alpha * alpha));
@@ -57,7 +57,7 @@ class SimulationMomentsTest extends SparkTestBase {
         List<Row> rows = Simulation.run(spark, settings).groundTruth()
                 .select(Truth.COUNTRY, Truth.CHANNEL, Truth.LAMBDA_PER_WEEK, Truth.DROPOUT_P).collectAsList();
         Map<String, List<Row>> byGroup = new HashMap<>();
-        rows.forEach(row -> byGroup.computeIfAbsent(row.getString(0) + "/" + row.getString(1), k -> new ArrayList<>()).add(row));
+        rows.forEach(row -> byGroup.computeIfAbsent(row.getAs(Truth.COUNTRY) + "/" + row.getAs(Truth.CHANNEL), k -> new ArrayList<>()).add(row));
         assertThat(byGroup).hasSize(settings.countries().values().size() * settings.channels().values().size());
 
         for (int i = 0; i < settings.countries().values().size(); i++) {
@@ -69,8 +69,8 @@ class SimulationMomentsTest extends SparkTestBase {
                 double b = settings.bgnbd().b() * loyalty;
                 List<Row> group = byGroup.get(key);
                 assertThat(group).as(key).hasSizeGreaterThan(200);
-                assertMean(Moments.of(group, 2), settings.bgnbd().r() / settings.bgnbd().alpha() * rateFactor);
-                assertMean(Moments.of(group, 3), a / (a + b));
+                assertMean(Moments.of(group, Truth.LAMBDA_PER_WEEK), settings.bgnbd().r() / settings.bgnbd().alpha() * rateFactor);
+                assertMean(Moments.of(group, Truth.DROPOUT_P), a / (a + b));
             }
         }
     }
@@ -89,13 +89,13 @@ class SimulationMomentsTest extends SparkTestBase {
 
     /** Sample mean, variance and fourth central moment of one column. */
     private record Moments(int n, double mean, double variance, double fourth) {
-        static Moments of(List<Row> rows, int column) {
+        static Moments of(List<Row> rows, String column) {
             int n = rows.size();
-            double mean = rows.stream().mapToDouble(r -> r.getDouble(column)).average().orElseThrow();
+            double mean = rows.stream().mapToDouble(r -> r.<Double>getAs(column)).average().orElseThrow();
             double second = 0;
             double fourth = 0;
             for (Row row : rows) {
-                double d = row.getDouble(column) - mean;
+                double d = row.<Double>getAs(column) - mean;
                 second += d * d;
                 fourth += d * d * d * d;
             }
