@@ -130,27 +130,24 @@ public final class CustomerFeatures {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(wanted, cores));
     }
 
-    /** The feature columns from the per-customer totals of {@link CustomerStream}. */
+    /** The feature columns from the per-customer totals of {@link CustomerStream}, in the table's order. */
     private List<Column> outputColumns(Column t) {
+        List<Column> out = new ArrayList<>(recencyFrequencyMonetary(t));
+        for (int days : spec.windowsDays()) {
+            out.add(col(CustomerStream.windowSpend(days)).as(FeatureColumns.spendInLast(days)));
+            out.add(col(CustomerStream.windowDays(days)).as(FeatureColumns.purchaseDaysInLast(days)));
+        }
+        out.addAll(trendsCadenceAndReturns());
+        return out;
+    }
+
+    /** Identity, dates, RFM and the BTYD statistics x / t_x / t_cal in time units. */
+    private List<Column> recencyFrequencyMonetary(Column t) {
         Column firstDaysAgo = col(CustomerStream.FIRST_DAYS_AGO);
         Column lastDaysAgo = col(CustomerStream.LAST_DAYS_AGO);
         Column purchaseDays = col(CustomerStream.PURCHASE_DAYS);
-        Column x = purchaseDays.minus(1);
         Column unitDays = lit((double) spec.timeUnit().days);
-
-        // Gaps between consecutive purchase days: n = x of them, summing to last - first.
-        Column gapCount = x.cast(DataTypes.LongType);
-        Column gapSum = firstDaysAgo.minus(lastDaysAgo).cast(DataTypes.LongType);
-        Column meanGap = when(x.gt(0), gapSum.cast(DataTypes.DoubleType).divide(x));
-        // Sample variance from exact integer sums: (n * sum(g^2) - (sum g)^2) / (n (n - 1)).
-        Column gapVariance = gapCount.multiply(col(CustomerStream.GAP_SQUARES)).minus(gapSum.multiply(gapSum))
-                .cast(DataTypes.DoubleType).divide(gapCount.multiply(gapCount.minus(1)).cast(DataTypes.DoubleType));
-        Column gapStddev = when(gapCount.geq(2), sqrt(gapVariance));
-
-        Column rowsTotal = col(CustomerStream.ROWS);
-        Column purchased = col(CustomerStream.PURCHASED);
-
-        List<Column> out = new ArrayList<>(List.of(
+        return List.of(
                 col(CustomerStream.CUSTOMER_ID).as(FeatureColumns.CUSTOMER_ID),
                 t.as(FeatureColumns.AS_OF),
                 date_sub(t, firstDaysAgo).as(FeatureColumns.FIRST_PURCHASE_DATE),
@@ -158,24 +155,38 @@ public final class CustomerFeatures {
                 lastDaysAgo.as(FeatureColumns.RECENCY_DAYS),
                 firstDaysAgo.as(FeatureColumns.TENURE_DAYS),
                 purchaseDays.as(FeatureColumns.PURCHASE_DAYS),
-                x.as(FeatureColumns.X),
+                purchaseDays.minus(1).as(FeatureColumns.X),
                 col(CustomerStream.MONETARY_TOTAL).as(FeatureColumns.MONETARY_TOTAL),
                 col(CustomerStream.MONETARY_MEAN).as(FeatureColumns.MONETARY_MEAN),
-                gapSum.divide(unitDays).as(FeatureColumns.T_X),
+                gapSum().divide(unitDays).as(FeatureColumns.T_X),
                 firstDaysAgo.divide(unitDays).as(FeatureColumns.T_CAL),
                 lit(spec.timeUnit().name().toLowerCase(Locale.ROOT)).as(FeatureColumns.TIME_UNIT),
-                col(CustomerStream.REPEAT_SPEND_MEAN).as(FeatureColumns.REPEAT_SPEND_MEAN)));
-        for (int days : spec.windowsDays()) {
-            out.add(col(CustomerStream.windowSpend(days)).as(FeatureColumns.spendInLast(days)));
-            out.add(col(CustomerStream.windowDays(days)).as(FeatureColumns.purchaseDaysInLast(days)));
-        }
-        out.addAll(List.of(
+                col(CustomerStream.REPEAT_SPEND_MEAN).as(FeatureColumns.REPEAT_SPEND_MEAN));
+    }
+
+    /** Gaps between consecutive purchase days: x of them, summing to last - first. */
+    private static Column gapSum() {
+        return col(CustomerStream.FIRST_DAYS_AGO).minus(col(CustomerStream.LAST_DAYS_AGO)).cast(DataTypes.LongType);
+    }
+
+    /** Trends, purchase cadence (mean and spread of the gaps), returns, breadth and the customer's groups. */
+    private static List<Column> trendsCadenceAndReturns() {
+        Column x = col(CustomerStream.PURCHASE_DAYS).minus(1);
+        Column gapCount = x.cast(DataTypes.LongType);
+        Column gapSum = gapSum();
+        Column meanGap = when(x.gt(0), gapSum.cast(DataTypes.DoubleType).divide(x));
+        // Sample variance from exact integer sums: (n * sum(g^2) - (sum g)^2) / (n (n - 1)).
+        Column gapVariance = gapCount.multiply(col(CustomerStream.GAP_SQUARES)).minus(gapSum.multiply(gapSum))
+                .cast(DataTypes.DoubleType).divide(gapCount.multiply(gapCount.minus(1)).cast(DataTypes.DoubleType));
+        Column rowsTotal = col(CustomerStream.ROWS);
+        Column purchased = col(CustomerStream.PURCHASED);
+        return List.of(
                 balance(col(CustomerStream.SPEND_LAST), col(CustomerStream.SPEND_PREVIOUS)).as(FeatureColumns.SPEND_TREND),
                 balance(col(CustomerStream.DAYS_LAST), col(CustomerStream.DAYS_PREVIOUS))
                         .as(FeatureColumns.PURCHASE_DAYS_TREND),
                 meanGap.as(FeatureColumns.MEAN_GAP_DAYS),
-                gapStddev.as(FeatureColumns.GAP_STDDEV_DAYS),
-                lastDaysAgo.minus(meanGap).as(FeatureColumns.DAYS_OVERDUE),
+                when(gapCount.geq(2), sqrt(gapVariance)).as(FeatureColumns.GAP_STDDEV_DAYS),
+                col(CustomerStream.LAST_DAYS_AGO).minus(meanGap).as(FeatureColumns.DAYS_OVERDUE),
                 rowsTotal.as(FeatureColumns.TRANSACTION_ROWS),
                 col(CustomerStream.RETURN_ROWS).cast(DataTypes.DoubleType).divide(rowsTotal)
                         .as(FeatureColumns.RETURN_ROW_SHARE),
@@ -184,8 +195,7 @@ public final class CustomerFeatures {
                 col(CustomerStream.PRODUCTS).as(FeatureColumns.DISTINCT_PRODUCTS),
                 col(CustomerStream.CATEGORIES).as(FeatureColumns.DISTINCT_CATEGORIES),
                 col(CustomerStream.COUNTRY).as(FeatureColumns.COUNTRY),
-                col(CustomerStream.CHANNEL).as(FeatureColumns.CHANNEL)));
-        return out;
+                col(CustomerStream.CHANNEL).as(FeatureColumns.CHANNEL));
     }
 
 
