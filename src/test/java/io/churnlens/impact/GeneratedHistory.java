@@ -79,7 +79,7 @@ public final class GeneratedHistory {
                     .filter(col(Truth.DROPOUT_DATE).geq(lit(java.sql.Date.valueOf(start)))
                             .and(col(Truth.DROPOUT_DATE).leq(lit(java.sql.Date.valueOf(asOf)))))
                     .select(col(Truth.CUSTOMER_ID), col(Truth.DROPOUT_DATE).as(CustomerQuarters.LAST_PURCHASE));
-            Row truth = AnnualValue.of(dropped, CustomerQuarters.LAST_PURCHASE, days)
+            Row truth = annualValue(dropped, CustomerQuarters.LAST_PURCHASE, days)
                     .agg(org.apache.spark.sql.functions.count(lit(1)), sum(AnnualValue.ANNUAL_VALUE)).first();
             days.unpersist();
             return new Comparison(customers, model.<Double>getAs(ImpactColumns.MODEL_EXPECTED_DROPOUTS), truth.getLong(0),
@@ -87,6 +87,21 @@ public final class GeneratedHistory {
         } finally {
             transactions.unpersist();
         }
+    }
+
+    /**
+     * Annual value computed another way than the stage's walk over each customer's days: a range join of
+     * {@code customers} (customer_id, {@code lastPurchaseColumn}) with the per-customer days, summed.
+     */
+    static Dataset<Row> annualValue(Dataset<Row> customers, String lastPurchaseColumn, Dataset<Row> days) {
+        org.apache.spark.sql.Column last = col("c." + lastPurchaseColumn);
+        org.apache.spark.sql.Column day = col("d." + CustomerQuarters.DAY);
+        return customers.as("c")
+                .join(days.as("d"), col("c." + CustomerQuarters.CUSTOMER_ID).equalTo(col("d." + CustomerQuarters.CUSTOMER_ID))
+                        .and(day.gt(org.apache.spark.sql.functions.date_sub(last, 365))).and(day.leq(last)), "left")
+                .groupBy(java.util.Arrays.stream(customers.columns()).map(c -> col("c." + c)).toArray(org.apache.spark.sql.Column[]::new))
+                .agg(sum(col("d." + CustomerQuarters.DAY_NET)).as(AnnualValue.ANNUAL_VALUE))
+                .na().fill(0, new String[] {AnnualValue.ANNUAL_VALUE});
     }
 
     /** Overrides that leave one country and one channel with neutral factors: a single BG/NBD population. */
