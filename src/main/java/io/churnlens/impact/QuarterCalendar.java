@@ -1,14 +1,8 @@
 package io.churnlens.impact;
 
 import io.churnlens.io.Quarters;
-import org.apache.spark.sql.Column;
 
 import java.time.LocalDate;
-
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.quarter;
-import static org.apache.spark.sql.functions.year;
 
 /**
  * The calendar quarters from the first quarter with data to the one holding T, numbered 0..n. The last quarter
@@ -39,12 +33,7 @@ public record QuarterCalendar(LocalDate firstDay, LocalDate asOf) implements jav
         return Quarters.label(start(index));
     }
 
-    /** The index of the quarter holding {@code date}, on Spark; dates before the first quarter map to 0. */
-    public Column indexOf(Column date) {
-        return greatest(lit(0), year(date).multiply(4).plus(quarter(date)).minus(lit(ordinal(firstDay))));
-    }
-
-    /** {@link #indexOf(Column)} on the driver or in a task. */
+    /** The index of the quarter holding {@code date}; dates before the first quarter map to 0. */
     public int indexOf(LocalDate date) {
         return Math.max(0, ordinal(date) - ordinal(firstDay));
     }
