@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NamedRowTest {
     private static NamedRow filled() {
         NamedRow row = new NamedRow(ImpactColumns.SCENARIOS_SCHEMA);
-        for (var f : ImpactColumns.SCENARIOS_SCHEMA.fields()) row.set(f.name(), f.name().equals(ImpactColumns.HORIZON_QUARTERS) ? 4 : 1.0);
+        for (var f : ImpactColumns.SCENARIOS_SCHEMA.fields()) row.set(f.name(), f.name().equals(ImpactColumns.HORIZON_QUARTERS) ? (Object) 4 : (Object) 1.0);
         return row.set(ImpactColumns.SCENARIO, "churn -2 pp").set(ImpactColumns.ASSUMPTIONS, "none");
     }
 
