@@ -67,6 +67,27 @@ public record ChurnlensConfig(
             return new Input(otherPath, format, header, delimiter, columns, datePattern, timezone, encoding, multiline,
                     escape);
         }
+
+        static Input parse(Config c) {
+            Settings in = new Settings(c, "input");
+            Input input = new Input(in.string("path"), in.choice("format", Format.class), in.bool("header"),
+                    in.string("delimiter"), in.strings("columns"), in.string("date-pattern"), in.zone("timezone"),
+                    in.string("encoding"), in.bool("multiline"), in.string("escape"));
+            if (!asciiCompatible(input.encoding())) {
+                throw in.invalid("encoding", input.encoding(), "a charset Java knows that writes ASCII as ASCII, "
+                        + "e.g. UTF-8, ISO-8859-1, windows-1252 (convert UTF-16/UTF-32 exports to UTF-8 first)");
+            }
+            if (input.escape().length() != 1) {
+                throw in.invalid("escape", input.escape(), "one character: \"\\\"\" (RFC 4180, a doubled quote) or \"\\\\\"");
+            }
+            if (!input.whitespaceDelimited() && input.delimiter().length() != 1 && !input.delimiter().equals("\\t")) {
+                throw in.invalid("delimiter", input.delimiter(), "one character such as \",\" or \"\\t\", or \"whitespace\"");
+            }
+            if (input.path().isEmpty()) {
+                throw in.invalid("path", "", "the file, folder or glob of the raw transaction exports");
+            }
+            return input;
+        }
     }
 
     /** Input column feeding each canonical column; null when the input lacks it. */
@@ -78,6 +99,24 @@ public record ChurnlensConfig(
             return java.util.stream.Stream.of(customerId, eventTime, amount, quantity, unitPrice, transactionId,
                             productId, category, country, channel, returnFlagColumn)
                     .filter(java.util.Objects::nonNull).distinct().toList();
+        }
+
+        static Mapping parse(Config c) {
+            Settings m = new Settings(c, "mapping");
+            Mapping mapping = new Mapping(m.optional("customer-id"), m.optional("event-time"), m.optional("amount"),
+                    m.optional("quantity"), m.optional("unit-price"), m.optional("transaction-id"),
+                    m.optional("product-id"), m.optional("category"), m.optional("country"), m.optional("channel"),
+                    m.optional("return-flag-column"), m.optional("return-flag-pattern"));
+            if (mapping.customerId() == null) throw m.invalid("customer-id", "", "the input column holding the customer id");
+            if (mapping.eventTime() == null) throw m.invalid("event-time", "", "the input column holding the event date or time");
+            if (mapping.amount() == null && (mapping.quantity() == null || mapping.unitPrice() == null)) {
+                throw m.invalid("amount", "", "the amount column, or set both mapping.quantity and mapping.unit-price");
+            }
+            if ((mapping.returnFlagColumn() == null) != (mapping.returnFlagPattern() == null)) {
+                throw m.invalid("return-flag-pattern", mapping.returnFlagPattern() == null ? "" : mapping.returnFlagPattern(),
+                        "a regex together with mapping.return-flag-column (set both or neither)");
+            }
+            return mapping;
         }
     }
 
@@ -91,7 +130,20 @@ public record ChurnlensConfig(
      */
     public record Ingest(double minAbsAmount, double maxAbsAmount, LocalDate minDate, ZoneId reportingTimezone,
                          int futureToleranceDays, double maxRejectShare, int maxIdLength, ConflictRule conflictRule)
-            implements java.io.Serializable {}
+            implements java.io.Serializable {
+        static Ingest parse(Config c) {
+            Settings ing = new Settings(c, "ingest");
+            Ingest ingest = new Ingest(ing.number("min-abs-amount"), ing.positive("max-abs-amount"), ing.date("min-date"),
+                    ing.zone("reporting-timezone"), ing.nonNegativeInt("future-tolerance-days"),
+                    ing.fraction("max-reject-share"), ing.positiveInt("max-id-length"),
+                    ing.choice("conflict-rule", ConflictRule.class));
+            if (ingest.minAbsAmount() > ingest.maxAbsAmount()) {
+                throw ing.invalid("min-abs-amount", ingest.minAbsAmount(), "a number not above ingest.max-abs-amount ("
+                        + ingest.maxAbsAmount() + "), or raise ingest.max-abs-amount");
+            }
+            return ingest;
+        }
+    }
 
     /** How a transaction line (transaction id + product id) stored by an earlier run with other values is resolved. */
     public enum ConflictRule {
@@ -108,17 +160,55 @@ public record ChurnlensConfig(
      * @param nullTokens        values (after trimming) that mean "empty" in every mapped column, matched exactly
      * @param groupingSeparator the thousands separator allowed inside amounts, or null for none
      */
-    public record Cleaning(List<String> nullTokens, String groupingSeparator) implements java.io.Serializable {}
+    public record Cleaning(List<String> nullTokens, String groupingSeparator) implements java.io.Serializable {
+        /** Grouping separators an amount may carry between digit groups; "" = none. */
+        static final List<String> GROUPING_SEPARATORS = List.of("", " ", ",", "'", "_");
 
-    public record Time(TimeUnit unit, double daysPerMonth) implements java.io.Serializable {}
+        static Cleaning parse(Config c) {
+            Settings in = new Settings(c, "input");
+            List<String> tokens = in.strings("null-tokens").stream().map(String::trim).toList();
+            if (tokens.contains("")) throw in.invalid("null-tokens", tokens, "a list of non-empty placeholder strings");
+            String separator = in.stringAsIs("grouping-separator");
+            if (!GROUPING_SEPARATORS.contains(separator)) {
+                throw in.invalid("grouping-separator", separator, "one of \"\" (none), \" \", \",\", \"'\" or \"_\"");
+            }
+            return new Cleaning(List.copyOf(tokens), separator.isEmpty() ? null : separator);
+        }
+    }
 
-    public record Churn(int horizonDays, int inactivityDays) implements java.io.Serializable {}
+    public record Time(TimeUnit unit, double daysPerMonth) implements java.io.Serializable {
+        static Time parse(Config c) {
+            Settings t = new Settings(c, "time");
+            return new Time(t.choice("unit", TimeUnit.class), t.positive("days-per-month"));
+        }
+    }
+
+    public record Churn(int horizonDays, int inactivityDays) implements java.io.Serializable {
+        static Churn parse(Config c) {
+            Settings ch = new Settings(c, "churn");
+            return new Churn(ch.positiveInt("horizon-days"), ch.positiveInt("inactivity-days"));
+        }
+    }
 
     /** @param asOf null = the last completed quarter end */
-    public record Run(LocalDate asOf, int lockStaleMinutes) implements java.io.Serializable {}
+    public record Run(LocalDate asOf, int lockStaleMinutes) implements java.io.Serializable {
+        static Run parse(Config c) {
+            Settings r = new Settings(c, "run");
+            return new Run(r.optional("as-of") == null ? null : r.date("as-of"), r.positiveInt("lock-stale-minutes"));
+        }
+    }
 
     /** @param umask octal, applied to every folder and file created under the root (e.g. 027: no access for others) */
-    public record Output(String root, String umask) implements java.io.Serializable {}
+    public record Output(String root, String umask) implements java.io.Serializable {
+        static Output parse(Config c) {
+            Settings out = new Settings(c, "output");
+            String umask = out.string("umask");
+            if (!umask.matches("[0-7]{3}")) {
+                throw out.invalid("umask", umask, "three octal digits, e.g. \"027\" (group may read, others nothing) or \"077\"");
+            }
+            return new Output(out.string("root"), umask);
+        }
+    }
 
     public enum PurchaseModelChoice { BG_NBD, PARETO_NBD }
 
@@ -130,7 +220,15 @@ public record ChurnlensConfig(
      */
     public record Clv(int horizonMonths, double monthlyDiscountRate, double margin, PurchaseModelChoice purchaseModel,
                       boolean fitParetoNbd, int maxDistinctStatistics, int fitMaxEvaluations, double fitMaxSeconds)
-            implements java.io.Serializable {}
+            implements java.io.Serializable {
+        static Clv parse(Config c) {
+            Settings cl = new Settings(c, "clv");
+            return new Clv(cl.positiveInt("horizon-months"), cl.fraction("monthly-discount-rate"), cl.fraction("margin"),
+                    cl.choice("purchase-model", PurchaseModelChoice.class), cl.bool("fit-pareto-nbd"),
+                    cl.positiveInt("max-distinct-statistics"), cl.positiveInt("fit-max-evaluations"),
+                    cl.positive("fit-max-seconds"));
+        }
+    }
     /**
      * The synthetic data generator ({@code simulate} section). {@code truthAsOf} is resolved here (the configured
      * date, or {@code endDate} minus the churn horizon) and {@code horizonDays} is {@code churn.horizon-days}, so the
@@ -167,8 +265,8 @@ public record ChurnlensConfig(
                 throw s.invalid("truth-as-of", truthAsOf, "a date between simulate.start-date and simulate.end-date, "
                         + "or \"\" for end-date minus churn.horizon-days (" + end.minusDays(horizonDays) + ")");
             }
-            double seed = s.number("seed");
-            if (seed != Math.rint(seed) || Math.abs(seed) > 1L << 53) throw s.invalid("seed", seed, "a whole number");
+            // Seeds above 2^53 would not survive the double HOCON reads numbers as.
+            long seed = s.wholeNumber("seed", 1L << 53);
             int peakDay = s.positiveInt("arrival-peak-day-of-year");
             if (peakDay > 366) throw s.invalid("arrival-peak-day-of-year", peakDay, "a day of the year, 1 to 366");
             double seasonality = s.fraction("arrival-seasonality");
@@ -188,18 +286,12 @@ public record ChurnlensConfig(
                     mr.fraction("float-customer-id"), mr.fraction("date-after-end"));
 
             List<String> categories = List.copyOf(s.strings("categories"));
-            int products = nonNegativeInt(s, "products");
+            int products = s.nonNegativeInt("products");
             if (products > 0 && categories.isEmpty()) throw s.invalid("categories", "[]", "at least one category name when products > 0");
-            return new Simulate(s.positiveInt("customers"), (long) seed, start, end, truthAsOf, horizonDays,
+            return new Simulate(s.positiveInt("customers"), seed, start, end, truthAsOf, horizonDays,
                     s.number("arrival-growth-per-year"), seasonality, peakDay, bgnbd,
                     dimension(s, "countries", "country"), dimension(s, "channels", "channel"), spend,
                     s.fraction("return-rate"), s.positiveInt("return-max-delay-days"), products, categories, messy);
-        }
-
-        private static int nonNegativeInt(Settings s, String key) {
-            double value = s.number(key);
-            if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) throw s.invalid(key, value, "a whole number, 0 or more");
-            return (int) value;
         }
 
         private static GroupDimension dimension(Settings s, String valuesKey, String prefix) {
@@ -219,11 +311,33 @@ public record ChurnlensConfig(
         }
     }
     /** Trailing windows (days, ending at T inclusive) for the window features, and the trend window length. */
-    public record Features(List<Integer> windowsDays, int trendWindowDays) implements java.io.Serializable {}
+    public record Features(List<Integer> windowsDays, int trendWindowDays) implements java.io.Serializable {
+        static Features parse(Config c) {
+            Settings f = new Settings(c, "features");
+            List<Integer> windows = f.ints("windows-days");
+            if (windows.isEmpty() || windows.stream().anyMatch(w -> w <= 0) || windows.stream().distinct().count() != windows.size()) {
+                throw f.invalid("windows-days", windows, "a non-empty list of distinct whole numbers of days > 0, e.g. [30, 90, 180, 365]");
+            }
+            return new Features(List.copyOf(windows), f.positiveInt("trend-window-days"));
+        }
+    }
 
     /** k-means range and seed, the sample cap for choosing k by silhouette, and the columns clustered on. */
     public record Segment(int kMin, int kMax, long seed, int maxRowsForKSelection, int maxIterations,
-                          List<String> clusterFeatures) implements java.io.Serializable {}
+                          List<String> clusterFeatures) implements java.io.Serializable {
+        static Segment parse(Config c) {
+            Settings sg = new Settings(c, "segment");
+            int kMin = sg.positiveInt("k-min");
+            int kMax = sg.positiveInt("k-max");
+            if (kMin < 2) throw sg.invalid("k-min", kMin, "a whole number >= 2 (a silhouette needs two clusters)");
+            if (kMax < kMin) throw sg.invalid("k-max", kMax, "a whole number >= segment.k-min (" + kMin + ")");
+            long seed = sg.wholeNumber("seed");
+            List<String> clusterFeatures = sg.strings("cluster-features");
+            if (clusterFeatures.isEmpty()) throw sg.invalid("cluster-features", "[]", "a list of numeric customer_features columns");
+            return new Segment(kMin, kMax, seed, sg.positiveInt("max-rows-for-k-selection"),
+                    sg.positiveInt("max-iterations"), List.copyOf(clusterFeatures));
+        }
+    }
 
     /**
      * The churn model ({@code model} section): split, candidates, their small hyper-parameter grids, calibration and
@@ -238,8 +352,7 @@ public record ChurnlensConfig(
 
         static Model parse(Config c) {
             Settings s = new Settings(c, "model");
-            double seed = s.number("seed");
-            if (seed != Math.rint(seed)) throw s.invalid("seed", seed, "a whole number");
+            long seed = s.wholeNumber("seed");
             double train = s.fraction("train-fraction");
             double validation = s.fraction("validation-fraction");
             if (train <= 0 || validation <= 0 || train + validation >= 1) {
@@ -264,7 +377,7 @@ public record ChurnlensConfig(
             double medium = s.fraction("risk-medium");
             double high = s.fraction("risk-high");
             if (high <= medium) throw s.invalid("risk-high", high, "a probability above model.risk-medium (" + medium + ")");
-            return new Model((long) seed, train, validation, features, candidates, baselines, reg, mix, depths,
+            return new Model(seed, train, validation, features, candidates, baselines, reg, mix, depths,
                     s.positiveInt("gbt-max-iterations"), step, medium, high);
         }
     }
@@ -283,119 +396,23 @@ public record ChurnlensConfig(
         }
     }
 
+    /** Each section parses itself, in the order of the defaults file (the first invalid key is the one reported). */
     static ChurnlensConfig from(Config c) {
-        Settings in = new Settings(c, "input");
-        Input input = new Input(in.string("path"), in.choice("format", Format.class), in.bool("header"),
-                in.string("delimiter"), in.strings("columns"), in.string("date-pattern"), in.zone("timezone"),
-                in.string("encoding"), in.bool("multiline"), in.string("escape"));
-        if (!asciiCompatible(input.encoding())) {
-            throw in.invalid("encoding", input.encoding(), "a charset Java knows that writes ASCII as ASCII, "
-                    + "e.g. UTF-8, ISO-8859-1, windows-1252 (convert UTF-16/UTF-32 exports to UTF-8 first)");
-        }
-        if (input.escape().length() != 1) {
-            throw in.invalid("escape", input.escape(), "one character: \"\\\"\" (RFC 4180, a doubled quote) or \"\\\\\"");
-        }
-        if (!input.whitespaceDelimited() && input.delimiter().length() != 1 && !input.delimiter().equals("\\t")) {
-            throw in.invalid("delimiter", input.delimiter(), "one character such as \",\" or \"\\t\", or \"whitespace\"");
-        }
-        if (input.path().isEmpty()) {
-            throw in.invalid("path", "", "the file, folder or glob of the raw transaction exports");
-        }
-
-        Settings m = new Settings(c, "mapping");
-        Mapping mapping = new Mapping(m.optional("customer-id"), m.optional("event-time"), m.optional("amount"),
-                m.optional("quantity"), m.optional("unit-price"), m.optional("transaction-id"),
-                m.optional("product-id"), m.optional("category"), m.optional("country"), m.optional("channel"),
-                m.optional("return-flag-column"), m.optional("return-flag-pattern"));
-        if (mapping.customerId() == null) throw m.invalid("customer-id", "", "the input column holding the customer id");
-        if (mapping.eventTime() == null) throw m.invalid("event-time", "", "the input column holding the event date or time");
-        if (mapping.amount() == null && (mapping.quantity() == null || mapping.unitPrice() == null)) {
-            throw m.invalid("amount", "", "the amount column, or set both mapping.quantity and mapping.unit-price");
-        }
-        if ((mapping.returnFlagColumn() == null) != (mapping.returnFlagPattern() == null)) {
-            throw m.invalid("return-flag-pattern", mapping.returnFlagPattern() == null ? "" : mapping.returnFlagPattern(),
-                    "a regex together with mapping.return-flag-column (set both or neither)");
-        }
-
-        Settings ing = new Settings(c, "ingest");
-        Ingest ingest = new Ingest(ing.number("min-abs-amount"), ing.positive("max-abs-amount"), ing.date("min-date"),
-                ing.zone("reporting-timezone"), nonNegativeInt(ing, "future-tolerance-days"),
-                ing.fraction("max-reject-share"), ing.positiveInt("max-id-length"),
-                ing.choice("conflict-rule", ConflictRule.class));
-        if (ingest.minAbsAmount() > ingest.maxAbsAmount()) {
-            throw ing.invalid("min-abs-amount", ingest.minAbsAmount(), "a number not above ingest.max-abs-amount ("
-                    + ingest.maxAbsAmount() + "), or raise ingest.max-abs-amount");
-        }
-        Cleaning cleaning = cleaning(in);
-
-        Settings t = new Settings(c, "time");
-        Time time = new Time(t.choice("unit", TimeUnit.class), t.positive("days-per-month"));
-
-        Settings ch = new Settings(c, "churn");
-        Churn churn = new Churn(ch.positiveInt("horizon-days"), ch.positiveInt("inactivity-days"));
-
-        Settings r = new Settings(c, "run");
-        Run run = new Run(r.optional("as-of") == null ? null : r.date("as-of"), r.positiveInt("lock-stale-minutes"));
-
-        Settings out = new Settings(c, "output");
-        String umask = out.string("umask");
-        if (!umask.matches("[0-7]{3}")) {
-            throw out.invalid("umask", umask, "three octal digits, e.g. \"027\" (group may read, others nothing) or \"077\"");
-        }
-        Output output = new Output(out.string("root"), umask);
-
-        Settings cl = new Settings(c, "clv");
-        Clv clv = new Clv(cl.positiveInt("horizon-months"), cl.fraction("monthly-discount-rate"), cl.fraction("margin"),
-                cl.choice("purchase-model", PurchaseModelChoice.class), cl.bool("fit-pareto-nbd"),
-                cl.positiveInt("max-distinct-statistics"), cl.positiveInt("fit-max-evaluations"),
-                cl.positive("fit-max-seconds"));
-
+        Input input = Input.parse(c);
+        Mapping mapping = Mapping.parse(c);
+        Ingest ingest = Ingest.parse(c);
+        Cleaning cleaning = Cleaning.parse(c);
+        Time time = Time.parse(c);
+        Churn churn = Churn.parse(c);
+        Run run = Run.parse(c);
+        Output output = Output.parse(c);
+        Clv clv = Clv.parse(c);
         Simulate simulate = Simulate.parse(c, churn.horizonDays());
-
-        Settings f = new Settings(c, "features");
-        List<Integer> windows = f.ints("windows-days");
-        if (windows.isEmpty() || windows.stream().anyMatch(w -> w <= 0) || windows.stream().distinct().count() != windows.size()) {
-            throw f.invalid("windows-days", windows, "a non-empty list of distinct whole numbers of days > 0, e.g. [30, 90, 180, 365]");
-        }
-        Features features = new Features(List.copyOf(windows), f.positiveInt("trend-window-days"));
-
-        Settings sg = new Settings(c, "segment");
-        int kMin = sg.positiveInt("k-min");
-        int kMax = sg.positiveInt("k-max");
-        if (kMin < 2) throw sg.invalid("k-min", kMin, "a whole number >= 2 (a silhouette needs two clusters)");
-        if (kMax < kMin) throw sg.invalid("k-max", kMax, "a whole number >= segment.k-min (" + kMin + ")");
-        double seed = sg.number("seed");
-        if (seed != Math.rint(seed)) throw sg.invalid("seed", seed, "a whole number");
-        List<String> clusterFeatures = sg.strings("cluster-features");
-        if (clusterFeatures.isEmpty()) throw sg.invalid("cluster-features", "[]", "a list of numeric customer_features columns");
-        Segment segment = new Segment(kMin, kMax, (long) seed, sg.positiveInt("max-rows-for-k-selection"),
-                sg.positiveInt("max-iterations"), List.copyOf(clusterFeatures));
-
-        return new ChurnlensConfig(input, mapping, ingest, cleaning, time, churn, run, output, clv, simulate, features, segment,
-                ImpactSettings.parse(c),
-                Model.parse(c),
+        Features features = Features.parse(c);
+        Segment segment = Segment.parse(c);
+        return new ChurnlensConfig(input, mapping, ingest, cleaning, time, churn, run, output, clv, simulate, features,
+                segment, ImpactSettings.parse(c), Model.parse(c),
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
-    }
-
-    /** Grouping separators an amount may carry between digit groups; "" = none. */
-    static final List<String> GROUPING_SEPARATORS = List.of("", " ", ",", "'", "_");
-
-    private static Cleaning cleaning(Settings in) {
-        List<String> tokens = in.strings("null-tokens").stream().map(String::trim).toList();
-        if (tokens.contains("")) throw in.invalid("null-tokens", tokens, "a list of non-empty placeholder strings");
-        String separator = in.stringAsIs("grouping-separator");
-        if (!GROUPING_SEPARATORS.contains(separator)) {
-            throw in.invalid("grouping-separator", separator, "one of \"\" (none), \" \", \",\", \"'\" or \"_\"");
-        }
-        return new Cleaning(List.copyOf(tokens), separator.isEmpty() ? null : separator);
-    }
-
-    private static int nonNegativeInt(Settings s, String key) {
-        double value = s.number(key);
-        if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-            throw s.invalid(key, value, "a whole number, 0 or more");
-        }
-        return (int) value;
     }
 
     /** Short hash of the effective configuration, recorded with every run. */

@@ -71,11 +71,12 @@ public final class ConfigLoader {
         }
     }
 
+    /** The first characters of a value already written as HOCON: a list, an object or a quoted string. */
+    private static final String HOCON_OPENERS = "[{\"";
+
     /** A bare word such as {@code ,} or {@code C.*} is not valid HOCON; quote it so overrides take plain strings. */
     private static String quoteIfBare(String value) {
-        if (value.startsWith("[") || value.startsWith("{") || value.startsWith("\"")) {
-            return value;
-        }
+        if (!value.isEmpty() && HOCON_OPENERS.indexOf(value.charAt(0)) >= 0) return value;
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 

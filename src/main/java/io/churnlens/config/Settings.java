@@ -50,6 +50,26 @@ final class Settings {
         return read(key, () -> config.getDouble(key));
     }
 
+    /** A whole number such as a seed (HOCON reads it as a number, so 7.5 arrives and is refused here). */
+    long wholeNumber(String key) {
+        return wholeNumber(key, Double.POSITIVE_INFINITY);
+    }
+
+    /** A whole number of at most {@code maxAbs} in magnitude. */
+    long wholeNumber(String key, double maxAbs) {
+        double value = number(key);
+        if (value != Math.rint(value) || Math.abs(value) > maxAbs) throw invalid(key, value, "a whole number");
+        return (long) value;
+    }
+
+    int nonNegativeInt(String key) {
+        double value = number(key);
+        if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+            throw invalid(key, value, "a whole number, 0 or more");
+        }
+        return (int) value;
+    }
+
     double positive(String key) {
         double value = number(key);
         if (!(value > 0)) throw invalid(key, value, "a number greater than 0");

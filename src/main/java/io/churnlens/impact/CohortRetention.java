@@ -4,22 +4,13 @@ import io.churnlens.btyd.Fitted;
 import io.churnlens.btyd.ShiftedBetaGeometricFitter;
 import io.churnlens.btyd.ShiftedBetaGeometricModel;
 import org.apache.spark.sql.Dataset;
+import io.churnlens.schema.ImpactColumns;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static io.churnlens.impact.CustomerQuarters.*;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * The retention matrix by acquisition quarter (the quarter of the first purchase) × quarters since acquisition, and
@@ -34,42 +25,44 @@ import static org.apache.spark.sql.functions.when;
 public final class CohortRetention {
     private CohortRetention() {}
 
-    public static List<Row> of(Dataset<Row> grid, QuarterCalendar calendar, int minCustomers, int projectionQuarters) {
-        List<Row> cells = grid.groupBy(FIRST_INDEX, QuarterCalendar.INDEX).agg(
-                        count(lit(1)), count(when(col(ACTIVE_END), 1)), count(when(col(PURCHASED), 1)),
-                        count(when(not(col(EVER_DEPARTED)), 1)), sum(REVENUE))
-                .orderBy(FIRST_INDEX, QuarterCalendar.INDEX).collectAsList();
-        Map<Integer, List<Row>> byCohort = new TreeMap<>();
-        for (Row r : cells) byCohort.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
+    static List<Row> of(GridCells grid, QuarterCalendar calendar, int minCustomers, int projectionQuarters) {
+        Map<Integer, List<GridCells.Cell>> byCohort = new TreeMap<>();
+        for (GridCells.Cell c : grid.cells()) byCohort.computeIfAbsent(c.cohort(), k -> new ArrayList<>()).add(c);
         List<Row> out = new ArrayList<>();
-        byCohort.forEach((cohort, rows) -> out.addAll(cohortRows(cohort, rows, calendar, minCustomers, projectionQuarters)));
+        byCohort.forEach((cohort, cells) -> out.addAll(cohortRows(cohort, cells, calendar, minCustomers, projectionQuarters)));
         return out;
     }
 
-    private static List<Row> cohortRows(int cohort, List<Row> rows, QuarterCalendar calendar, int minCustomers,
-                                        int projectionQuarters) {
-        long size = rows.get(0).getLong(2);
-        long[] survivors = rows.stream().mapToLong(r -> r.getLong(5)).toArray();
+    private static List<Row> cohortRows(int cohort, List<GridCells.Cell> cells, QuarterCalendar calendar,
+                                        int minCustomers, int projectionQuarters) {
+        long size = cells.get(0).customers();
+        long[] survivors = cells.stream().mapToLong(GridCells.Cell::surviving).toArray();
         Projection p = size < minCustomers
                 ? Projection.none("no projection: cohort of " + size + " customers is below impact.cohort-min-customers")
                 : project(survivors);
-        int lag = p.lag();
-        java.util.function.IntToDoubleFunction survival = p.survival();
-        Double alpha = p.alpha();
-        Double beta = p.beta();
-        String note = p.note();
         List<Row> out = new ArrayList<>();
-        int observed = rows.size();
-        for (int k = 0; k < observed + (survival == null ? 0 : projectionQuarters); k++) {
-            Row r = k < observed ? rows.get(k) : null;
-            Double projected = survival == null ? null : survivors[0] * survival.applyAsDouble(Math.max(0, k - lag));
-            out.add(RowFactory.create(calendar.label(cohort), k, io.churnlens.io.Quarters.label(calendar.start(cohort).plusMonths(3L * k)),
-                    size, r != null,
-                    r == null ? null : r.getLong(3), r == null ? null : r.getLong(4), r == null ? null : r.getLong(5),
-                    r == null ? null : ObservedQuarters.money((BigDecimal) r.get(6)),
-                    r == null ? null : (double) r.getLong(3) / size,
-                    projected, projected == null ? null : projected / size,
-                    alpha, beta, note));
+        int observed = cells.size();
+        for (int k = 0; k < observed + (p.survival() == null ? 0 : projectionQuarters); k++) {
+            GridCells.Cell c = k < observed ? cells.get(k) : null;
+            Double projected = p.survival() == null ? null
+                    : survivors[0] * p.survival().applyAsDouble(Math.max(0, k - p.lag()));
+            out.add(new NamedRow(ImpactColumns.COHORT_SCHEMA)
+                    .set(ImpactColumns.COHORT, calendar.label(cohort))
+                    .set(ImpactColumns.QUARTERS_SINCE, k)
+                    .set(ImpactColumns.QUARTER, io.churnlens.io.Quarters.label(calendar.start(cohort).plusMonths(3L * k)))
+                    .set(ImpactColumns.COHORT_CUSTOMERS, size)
+                    .set(ImpactColumns.OBSERVED, c != null)
+                    .set(ImpactColumns.CUSTOMERS_ACTIVE, c == null ? null : c.end())
+                    .set(ImpactColumns.CUSTOMERS_PURCHASING, c == null ? null : c.purchasing())
+                    .set(ImpactColumns.CUSTOMERS_SURVIVING, c == null ? null : c.surviving())
+                    .set(ImpactColumns.REVENUE, c == null ? null : ObservedQuarters.money(c.revenue()))
+                    .set(ImpactColumns.RETENTION, c == null ? null : (double) c.end() / size)
+                    .set(ImpactColumns.PROJECTED_SURVIVORS, projected)
+                    .set(ImpactColumns.PROJECTED_RETENTION, projected == null ? null : projected / size)
+                    .set(ImpactColumns.SBG_ALPHA, p.alpha())
+                    .set(ImpactColumns.SBG_BETA, p.beta())
+                    .set(ImpactColumns.NOTE, p.note())
+                    .row());
         }
         return out;
     }

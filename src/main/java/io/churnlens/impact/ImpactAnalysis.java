@@ -2,15 +2,12 @@ package io.churnlens.impact;
 
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ImpactSettings;
-import io.churnlens.schema.ClvColumns;
 import io.churnlens.schema.FeatureColumns;
 import io.churnlens.schema.ImpactColumns;
-import io.churnlens.schema.ScoreColumns;
 import io.churnlens.schema.SegmentColumns;
 import io.churnlens.schema.TransactionColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
@@ -19,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
@@ -57,75 +53,53 @@ public final class ImpactAnalysis {
                          Optional<RevenueAtRisk.Summary> risk) {}
 
     public Result run(Inputs in, LocalDate asOf) {
-        SparkSession spark = in.transactions().sparkSession();
-        Row firstDay = in.transactions().agg(min(TransactionColumns.EVENT_DATE)).first();
-        if (firstDay.isNullAt(0) || firstDay.getDate(0).toLocalDate().isAfter(asOf)) {
+        LocalDate firstDay = firstDay(in.transactions(), asOf);
+        QuarterCalendar calendar = new QuarterCalendar(firstDay, asOf);
+        // The grid is built once (one shuffle of the transactions) and every figure below reads it or its last quarter.
+        Dataset<Row> grid = CustomerQuarters.grid(CustomerQuarters.days(in.transactions(), calendar), calendar,
+                inactivityDays).cache();
+        Dataset<Row> current = grid.filter(col(QuarterCalendar.INDEX).equalTo(calendar.lastIndex())).cache();
+        try {
+            GridCells cells = GridCells.of(grid);
+            List<QuarterObservation> quarters = ObservedQuarters.of(cells);
+            QuarterObservation now = quarters.get(quarters.size() - 1);
+            ModelFigures model = ModelFigures.of(current, in.customerValue(), asOf);
+            RiskFigures risk = RiskFigures.of(in.scores(), settings.topCustomers(), asOf);
+            List<String> notes = java.util.stream.Stream.of(model.note(), risk.note())
+                    .filter(java.util.Objects::nonNull).toList();
+            List<Row> impactRows = ChurnImpactRows.of(quarters, calendar,
+                    new ChurnImpactRows.AsOfFigures(model, risk.summary().orElse(null), notes), settings, firstDay,
+                    inactivityDays);
+            List<Row> cohortRows = CohortRetention.of(cells, calendar, settings.cohortMinCustomers(),
+                    settings.cohortProjectionQuarters());
+            SparkSession spark = in.transactions().sparkSession();
+            return new Result(spark.createDataFrame(impactRows, ImpactColumns.CHURN_IMPACT_SCHEMA),
+                    spark.createDataFrame(Scenarios.rows(now, settings, monthlyDiscountRate), ImpactColumns.SCENARIOS_SCHEMA),
+                    spark.createDataFrame(cohortRows, ImpactColumns.COHORT_SCHEMA),
+                    spark.createDataFrame(segmentRows(in, current, risk, asOf), ImpactColumns.SEGMENT_RISK_SCHEMA),
+                    now, risk.summary());
+        } finally {
+            current.unpersist();
+            grid.unpersist();
+        }
+    }
+
+    /** The first day of data, checked: a snapshot before every transaction has nothing to report. */
+    private static LocalDate firstDay(Dataset<Row> transactions, LocalDate asOf) {
+        Row first = transactions.agg(min(TransactionColumns.EVENT_DATE)).first();
+        if (first.isNullAt(0) || first.getDate(0).toLocalDate().isAfter(asOf)) {
             throw new io.churnlens.io.InputException("no transactions on or before " + asOf + ": nothing to report");
         }
-        QuarterCalendar calendar = new QuarterCalendar(firstDay.getDate(0).toLocalDate(), asOf);
-        Dataset<Row> days = CustomerQuarters.days(in.transactions(), calendar).cache();
-        Dataset<Row> grid = CustomerQuarters.grid(days, calendar, inactivityDays).cache();
-        try {
-            List<QuarterObservation> quarters = ObservedQuarters.of(grid, days);
-            QuarterObservation current = quarters.get(quarters.size() - 1);
-            Dataset<Row> currentRows = grid.filter(col(QuarterCalendar.INDEX).equalTo(calendar.lastIndex()));
-            Dataset<Row> departedNow = currentRows.filter(col(CustomerQuarters.DEPARTED));
+        return first.getDate(0).toLocalDate();
+    }
 
-            List<String> notes = new ArrayList<>();
-            ModelDropouts.Result dropouts = null;
-            Double clvLost = null;
-            Double meanClvOfNew = null;
-            if (in.customerValue().isPresent()) {
-                Dataset<Row> value = in.customerValue().get();
-                dropouts = ModelDropouts.of(days, value, calendar);
-                if (dropouts.note() != null) notes.add(dropouts.note());
-                clvLost = ClvLost.of(departedNow, value);
-                Row mean = currentRows.filter(col(CustomerQuarters.IS_NEW)).select(CustomerQuarters.CUSTOMER_ID)
-                        .join(value, ClvColumns.CUSTOMER_ID).agg(avg(ClvColumns.CLV)).first();
-                meanClvOfNew = mean.isNullAt(0) ? null : mean.getDouble(0);
-            } else {
-                notes.add("model drop-outs, CLV lost, value/acquisition cost: no customer_value as of " + asOf
-                        + " (the clv stage has not run or its fit did not converge)");
-            }
-            Optional<RevenueAtRisk.Summary> risk = in.scores().map(s -> RevenueAtRisk.summarise(s, settings.topCustomers()));
-            if (risk.isEmpty()) {
-                notes.add("revenue at risk: the score stage has not run (no customer_scores as of " + asOf + ")");
-            } else if (risk.get().customersScored() == 0) {
-                // Scores without expected revenue (CLV not converged) give no revenue at risk, not a sum of 0.
-                notes.add("revenue at risk: no customer in customer_scores has expected_revenue_12m (clv not run or not converged)");
-                risk = Optional.empty();
-            } else if (risk.get().customersUnscored() > 0) {
-                notes.add("revenue at risk: " + risk.get().customersUnscored() + " scored customers without expected_revenue_12m left out");
-            }
-            List<Row> impactRows = ChurnImpactRows.of(quarters, calendar,
-                    new ChurnImpactRows.AsOfFigures(dropouts, clvLost, risk.orElse(null), meanClvOfNew, notes), settings,
-                    firstDay.getDate(0).toLocalDate(), inactivityDays);
-
-            List<Row> scenarioRows = Scenarios.of(current, settings, monthlyDiscountRate).stream()
-                    .map(s -> RowFactory.create(s.name(), s.reductionPp(), s.baselineChurn(), s.scenarioChurn(),
-                            s.customersKept(), s.revenueKeptThisYear(), s.horizonQuarters(), s.baseValueBaseline(),
-                            s.baseValueScenario(), s.baseValueEffect(), s.multiplier(), s.assumptions()))
-                    .toList();
-
-            List<Row> cohortRows = CohortRetention.of(grid, calendar, settings.cohortMinCustomers(),
-                    settings.cohortProjectionQuarters());
-
-            Dataset<Row> quarterCustomers = AnnualValue.of(currentRows.filter(col(CustomerQuarters.ACTIVE_START)).select(CustomerQuarters.CUSTOMER_ID,
-                            CustomerQuarters.ACTIVE_START, CustomerQuarters.DEPARTED, CustomerQuarters.LAST_PURCHASE),
-                    CustomerQuarters.LAST_PURCHASE, days);
-            Dataset<Row> riskPerCustomer = risk.isPresent() ? RevenueAtRisk.perCustomer(in.scores().get()) : null;
-            String noRisk = in.scores().isEmpty() ? "revenue at risk: the score stage has not run (no customer_scores)"
-                    : "revenue at risk: no expected_revenue_12m in customer_scores";
-            List<Row> segmentRows = SegmentRisk.of(quarterCustomers, riskPerCustomer, groupings(in, riskPerCustomer, asOf), noRisk);
-
-            return new Result(spark.createDataFrame(impactRows, ImpactColumns.CHURN_IMPACT_SCHEMA),
-                    spark.createDataFrame(scenarioRows, ImpactColumns.SCENARIOS_SCHEMA),
-                    spark.createDataFrame(cohortRows, ImpactColumns.COHORT_SCHEMA),
-                    spark.createDataFrame(segmentRows, ImpactColumns.SEGMENT_RISK_SCHEMA), current, risk);
-        } finally {
-            grid.unpersist();
-            days.unpersist();
-        }
+    /** segment_risk: the as-of quarter's departures and revenue at risk per segment of each grouping. */
+    private static List<Row> segmentRows(Inputs in, Dataset<Row> current, RiskFigures risk, LocalDate asOf) {
+        Dataset<Row> activeAtStart = current.filter(col(CustomerQuarters.ACTIVE_START)).select(CustomerQuarters.CUSTOMER_ID,
+                CustomerQuarters.ACTIVE_START, CustomerQuarters.DEPARTED, CustomerQuarters.LAST_PURCHASE,
+                CustomerQuarters.ANNUAL_VALUE);
+        return SegmentRisk.of(activeAtStart, risk.perCustomer(), groupings(in, risk.perCustomer(), asOf),
+                risk.segmentNote());
     }
 
     private static List<SegmentRisk.Grouping> groupings(Inputs in, Dataset<Row> risk, LocalDate asOf) {

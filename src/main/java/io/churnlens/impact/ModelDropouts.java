@@ -29,18 +29,18 @@ public final class ModelDropouts {
     /** @param expectedDropouts null when customer_value is missing */
     public record Result(Double expectedDropouts, Double revenue, long customersValued, String note) {}
 
-    public static Result of(Dataset<Row> days, Dataset<Row> customerValue, QuarterCalendar calendar) {
-        int last = calendar.lastIndex();
-        Column day = col(CustomerQuarters.DAY);
-        Dataset<Row> buyers = days.filter(col(CustomerQuarters.IS_PURCHASE_DAY))
-                .groupBy(CustomerQuarters.CUSTOMER_ID).agg(max(day).as(CustomerQuarters.LAST_PURCHASE))
-                .filter(col(CustomerQuarters.LAST_PURCHASE).geq(lit(java.sql.Date.valueOf(calendar.start(last)))));
-        Dataset<Row> valued = AnnualValue.of(buyers, CustomerQuarters.LAST_PURCHASE, days)
+    /**
+     * @param current       the grid's rows of the as-of quarter
+     * @param customerValue customer_value as of T
+     */
+    public static Result of(Dataset<Row> current, Dataset<Row> customerValue) {
+        Dataset<Row> valued = current.filter(col(CustomerQuarters.PURCHASED))
+                .select(CustomerQuarters.CUSTOMER_ID, CustomerQuarters.ANNUAL_VALUE)
                 .join(customerValue.select(ClvColumns.CUSTOMER_ID, ClvColumns.P_ALIVE, ClvColumns.PURCHASE_MODEL),
                         CustomerQuarters.CUSTOMER_ID)
                 .filter(col(ClvColumns.P_ALIVE).isNotNull());
         Column dropout = lit(1.0).minus(col(ClvColumns.P_ALIVE));
-        Row r = valued.agg(sum(dropout), sum(dropout.multiply(col(AnnualValue.ANNUAL_VALUE).cast("double"))),
+        Row r = valued.agg(sum(dropout), sum(dropout.multiply(col(CustomerQuarters.ANNUAL_VALUE).cast("double"))),
                 count(lit(1)), max(when(col(ClvColumns.PURCHASE_MODEL).notEqual(io.churnlens.btyd.BgNbdModel.NAME), 1))).first();
         long n = r.getLong(2);
         String note = !r.isNullAt(3)

@@ -1,22 +1,8 @@
 package io.churnlens.impact;
 
 import io.churnlens.io.Quarters;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.quarter;
-import static org.apache.spark.sql.functions.year;
 
 /**
  * The calendar quarters from the first quarter with data to the one holding T, numbered 0..n. The last quarter
@@ -24,7 +10,6 @@ import static org.apache.spark.sql.functions.year;
  */
 public record QuarterCalendar(LocalDate firstDay, LocalDate asOf) implements java.io.Serializable {
     public static final String INDEX = "quarter_index";
-    public static final String END = "quarter_end_date";
 
     public QuarterCalendar {
         if (firstDay.isAfter(asOf)) throw new IllegalArgumentException("first day " + firstDay + " after as-of " + asOf);
@@ -48,17 +33,9 @@ public record QuarterCalendar(LocalDate firstDay, LocalDate asOf) implements jav
         return Quarters.label(start(index));
     }
 
-    /** The index of the quarter holding {@code date}, on Spark; dates before the first quarter map to 0. */
-    public Column indexOf(Column date) {
-        return greatest(lit(0), year(date).multiply(4).plus(quarter(date)).minus(lit(ordinal(firstDay))));
-    }
-
-    /** (quarter_index, quarter_end_date) for every quarter: a tiny table to broadcast. */
-    public Dataset<Row> table(SparkSession spark) {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i <= lastIndex(); i++) rows.add(RowFactory.create(i, java.sql.Date.valueOf(end(i))));
-        return spark.createDataFrame(rows, new StructType().add(INDEX, DataTypes.IntegerType, false)
-                .add(END, DataTypes.DateType, false));
+    /** The index of the quarter holding {@code date}; dates before the first quarter map to 0. */
+    public int indexOf(LocalDate date) {
+        return Math.max(0, ordinal(date) - ordinal(firstDay));
     }
 
     private static int ordinal(LocalDate d) {

@@ -26,6 +26,7 @@ public final class RevenueAtRisk {
 
     private RevenueAtRisk() {}
 
+    /** @param topCustomers {@link #topCustomers} of the same scores, for the report */
     public record Summary(double total, long customersScored, long customersUnscored, String topSegment,
                           Double topSegmentShare, Double topDecileShare, List<Row> topCustomers) {}
 
@@ -34,6 +35,18 @@ public final class RevenueAtRisk {
         return scores.select(col(ScoreColumns.CUSTOMER_ID), col(ScoreColumns.CHURN_PROBABILITY),
                 col(ScoreColumns.EXPECTED_REVENUE_12M), col(ScoreColumns.RFM_SEGMENT), col(ScoreColumns.CLUSTER_NAME),
                 col(ScoreColumns.CHURN_PROBABILITY).multiply(col(ScoreColumns.EXPECTED_REVENUE_12M)).as(AT_RISK));
+    }
+
+    /**
+     * The {@code n} customers carrying most revenue at risk ({@link #perCustomer} columns), most first; ties by
+     * customer_id. Bounded by {@code n} (impact.top-customers).
+     */
+    public static List<Row> topCustomers(Dataset<Row> scores, int n) {
+        return top(perCustomer(scores).filter(col(AT_RISK).isNotNull()), n);
+    }
+
+    private static List<Row> top(Dataset<Row> valued, int n) {
+        return valued.orderBy(desc(AT_RISK), col(ScoreColumns.CUSTOMER_ID)).limit(n).collectAsList();
     }
 
     public static Summary summarise(Dataset<Row> scores, int topCustomers) {
@@ -53,8 +66,7 @@ public final class RevenueAtRisk {
                 Row above = valued.filter(col(AT_RISK).geq(cut)).agg(sum(AT_RISK)).first();
                 decileShare = above.getDouble(0) / total;
             }
-            List<Row> topRows = valued.orderBy(desc(AT_RISK), col(ScoreColumns.CUSTOMER_ID)).limit(topCustomers)
-                    .collectAsList();
+            List<Row> topRows = top(valued, topCustomers);
             return new Summary(total, scored, totals.getLong(2), top == null ? null : top.getString(0),
                     top == null || total <= 0 ? null : top.getDouble(1) / total, decileShare, topRows);
         } finally {

@@ -1,6 +1,7 @@
 package io.churnlens.impact;
 
 import io.churnlens.config.ImpactSettings;
+import io.churnlens.schema.ImpactColumns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,22 @@ public final class Scenarios {
         public double baseValueEffect() {
             return baseValueScenario - baseValueBaseline;
         }
+    }
+
+    /** The scenarios table (ImpactColumns.SCENARIOS_SCHEMA). */
+    static List<org.apache.spark.sql.Row> rows(QuarterObservation q, ImpactSettings settings, double monthlyDiscountRate) {
+        return of(q, settings, monthlyDiscountRate).stream().map(s -> new NamedRow(ImpactColumns.SCENARIOS_SCHEMA)
+                .set(ImpactColumns.SCENARIO, s.name()).set(ImpactColumns.CHURN_REDUCTION_PP, s.reductionPp())
+                .set(ImpactColumns.BASELINE_CHURN_RATE, s.baselineChurn())
+                .set(ImpactColumns.SCENARIO_CHURN_RATE, s.scenarioChurn())
+                .set(ImpactColumns.CUSTOMERS_KEPT, s.customersKept())
+                .set(ImpactColumns.REVENUE_KEPT_THIS_YEAR, s.revenueKeptThisYear())
+                .set(ImpactColumns.HORIZON_QUARTERS, s.horizonQuarters())
+                .set(ImpactColumns.BASE_VALUE_BASELINE, s.baseValueBaseline())
+                .set(ImpactColumns.BASE_VALUE_SCENARIO, s.baseValueScenario())
+                .set(ImpactColumns.BASE_VALUE_EFFECT, s.baseValueEffect())
+                .set(ImpactColumns.ASSUMPTION_MULTIPLIER, s.multiplier())
+                .set(ImpactColumns.ASSUMPTIONS, s.assumptions()).row()).toList();
     }
 
     public static List<Scenario> of(QuarterObservation q, ImpactSettings settings, double monthlyDiscountRate) {

@@ -2,8 +2,8 @@ package io.churnlens.impact;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import io.churnlens.schema.ImpactColumns;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -46,7 +46,7 @@ public final class SegmentRisk {
                 for (Row r : quarter.join(g.departureMembership(), CustomerQuarters.CUSTOMER_ID, "left")
                         .groupBy(segment.as("segment"))
                         .agg(count(when(col(CustomerQuarters.ACTIVE_START), 1)), count(when(col(CustomerQuarters.DEPARTED), 1)),
-                                sum(when(col(CustomerQuarters.DEPARTED), col(AnnualValue.ANNUAL_VALUE))))
+                                sum(when(col(CustomerQuarters.DEPARTED), col(CustomerQuarters.ANNUAL_VALUE))))
                         .orderBy("segment").collectAsList()) {
                     Object[] cells = cells(bySegment, r.getString(0));
                     cells[0] = r.getLong(1);
@@ -64,19 +64,27 @@ public final class SegmentRisk {
                     cells[4] = r.isNullAt(2) ? 0.0 : r.getDouble(2);
                 }
             }
-            bySegment.forEach((segment, c) -> {
-                long start = c[0] == null ? 0 : (Long) c[0];
-                long departed = c[1] == null ? 0 : (Long) c[1];
-                String note = risk == null ? noRiskNote
-                        : g.riskMembership() == null ? "revenue at risk: no " + g.dimension() + " in customer_scores" : null;
-                out.add(RowFactory.create(g.dimension(), segment, start, departed,
-                        start == 0 ? null : (double) departed / start,
-                        c[2] == null ? BigDecimal.ZERO.setScale(2) : c[2],
-                        c[3] == null ? 0L : c[3], risk == null || g.riskMembership() == null ? null : (c[4] == null ? 0.0 : c[4]),
-                        g.segmentsAsOf() == null ? null : java.sql.Date.valueOf(g.segmentsAsOf()), note));
-            });
+            bySegment.forEach((segment, c) -> out.add(row(g, segment, c, risk != null, noRiskNote)));
         }
         return out;
+    }
+
+    /** cells: customers at the start, departed, revenue lost, customers scored, revenue at risk (null = none). */
+    private static Row row(Grouping g, String segment, Object[] c, boolean riskKnown, String noRiskNote) {
+        long start = c[0] == null ? 0 : (Long) c[0];
+        long departed = c[1] == null ? 0 : (Long) c[1];
+        boolean riskHere = riskKnown && g.riskMembership() != null;
+        String note = !riskKnown ? noRiskNote
+                : g.riskMembership() == null ? "revenue at risk: no " + g.dimension() + " in customer_scores" : null;
+        return new NamedRow(ImpactColumns.SEGMENT_RISK_SCHEMA)
+                .set(ImpactColumns.DIMENSION, g.dimension()).set(ImpactColumns.SEGMENT, segment)
+                .set(ImpactColumns.CUSTOMERS_START, start).set(ImpactColumns.CUSTOMERS_DEPARTED, departed)
+                .set(ImpactColumns.CHURN_RATE, start == 0 ? null : (double) departed / start)
+                .set(ImpactColumns.REVENUE_LOST, c[2] == null ? BigDecimal.ZERO.setScale(2) : c[2])
+                .set(ImpactColumns.CUSTOMERS_SCORED, c[3] == null ? 0L : c[3])
+                .set(ImpactColumns.REVENUE_AT_RISK, riskHere ? (c[4] == null ? 0.0 : c[4]) : null)
+                .set(ImpactColumns.SEGMENTS_AS_OF, g.segmentsAsOf() == null ? null : java.sql.Date.valueOf(g.segmentsAsOf()))
+                .set(ImpactColumns.NOTE, note).row();
     }
 
     private static Object[] cells(Map<String, Object[]> bySegment, String segment) {

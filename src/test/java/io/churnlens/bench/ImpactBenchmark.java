@@ -26,6 +26,8 @@ public final class ImpactBenchmark {
                     oneGroup ? GeneratedHistory.oneGroup() : new String[0]);
             System.out.printf("customers %,d (seed %d, %s), quarter 2026-Q3, %.1f s%n", customers, seed,
                     oneGroup ? "one BG/NBD population" : "default mix of groups", (System.nanoTime() - t0) / 1e9);
+            System.out.printf("impact stage (ImpactAnalysis.run, with customer_value and features): %.1f s%n",
+                    c.impactSeconds());
             System.out.printf("drop-outs:        model %.1f vs true %d  -> relative error %+.2f%%%n",
                     c.expectedDropouts(), c.trueDropouts(), 100 * c.countRelativeError());
             System.out.printf("drop-out revenue: model %.2f vs true %.2f -> relative error %+.2f%%%n",

@@ -53,6 +53,18 @@ class ManagementReportTest extends SparkTestBase {
     }
 
     @Test
+    void theImpactStagesTopCustomersAreTheOnesTheReportWouldComputeFromTheScores() {
+        ImpactAnalysis.Result r = HandExampleAccess.run(spark, config.impact(), true);
+        List<org.apache.spark.sql.Row> passed = r.risk().orElseThrow().topCustomers();
+        ReportData viaScores = data(r, true);
+        ReportData viaImpact = ReportAssembly.collect(config, HandExampleAccess.T, r.churnImpact(), r.scenarios(),
+                r.cohortRetention(), r.segmentRisk(), passed, end -> Optional.empty(), Optional.empty());
+        assertThat(passed).extracting(row -> row.getString(0)).containsExactly("A", "D", "F"); // 200, 200 (ties by id), 90
+        assertThat(viaImpact.topCustomers()).isEqualTo(viaScores.topCustomers());
+        assertThat(ManagementReport.files(viaImpact).get("report.html")).isEqualTo(full.get("report.html"));
+    }
+
+    @Test
     void everyChartAndFigureIsPresent() throws Exception {
         Document page = parse(full.get("report.html"));
         for (String id : ManagementReport.CHART_IDS) {
