@@ -40,6 +40,7 @@ public final class ImpactStage implements Stage {
         store.publishReport(Tables.SCENARIOS, ctx.asOf(), result.scenarios());
         store.publishReport(Tables.COHORT_RETENTION, ctx.asOf(), result.cohortRetention());
         store.publishReport(Tables.SEGMENT_RISK, ctx.asOf(), result.segmentRisk());
+        result.risk().ifPresent(risk -> ctx.shared(RevenueAtRisk.TOP_CUSTOMERS, risk::topCustomers));
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("quarters", result.churnImpact().count());
         counts.put("departed", result.asOfQuarter().customersDeparted());

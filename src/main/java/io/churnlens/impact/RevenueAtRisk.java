@@ -37,6 +37,9 @@ public final class RevenueAtRisk {
                 col(ScoreColumns.CHURN_PROBABILITY).multiply(col(ScoreColumns.EXPECTED_REVENUE_12M)).as(AT_RISK));
     }
 
+    /** Shared-intermediate key: the top customers the impact stage found, so the report stage need not recompute them. */
+    public static final String TOP_CUSTOMERS = "top customers by revenue at risk";
+
     /**
      * The {@code n} customers carrying most revenue at risk ({@link #perCustomer} columns), most first; ties by
      * customer_id. Bounded by {@code n} (impact.top-customers).

@@ -1,9 +1,12 @@
 package io.churnlens.report;
 
+import io.churnlens.impact.RevenueAtRisk;
 import io.churnlens.io.TableStore;
 import io.churnlens.schema.Tables;
 import io.churnlens.stage.Stage;
 import io.churnlens.stage.StageContext;
+
+import org.apache.spark.sql.Row;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,12 @@ public final class ReportStage implements Stage {
                 Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS);
     }
 
+    /** The impact stage's top customers at risk, when it ran in this run; otherwise recomputed from the scores. */
+    @Override
+    public List<String> uses() {
+        return List.of(RevenueAtRisk.TOP_CUSTOMERS);
+    }
+
     @Override
     public List<String> publishes() {
         return List.of(MANAGEMENT_REPORT);
@@ -36,13 +45,14 @@ public final class ReportStage implements Stage {
     @Override
     public Map<String, Long> run(StageContext ctx) {
         TableStore store = ctx.store();
+        List<Row> top = ctx.shared(RevenueAtRisk.TOP_CUSTOMERS, () -> store.report(Tables.CUSTOMER_SCORES, ctx.asOf())
+                .map(s -> RevenueAtRisk.topCustomers(s, ctx.config().impact().topCustomers())).orElse(List.of()));
         ReportData data = ReportAssembly.collect(ctx.config(), ctx.asOf(),
                 store.requireReport(Tables.CHURN_IMPACT, ctx.asOf(), "impact"),
                 store.requireReport(Tables.SCENARIOS, ctx.asOf(), "impact"),
                 store.requireReport(Tables.COHORT_RETENTION, ctx.asOf(), "impact"),
                 store.requireReport(Tables.SEGMENT_RISK, ctx.asOf(), "impact"),
-                store.report(Tables.CUSTOMER_SCORES, ctx.asOf()),
-                end -> store.report(Tables.CHURN_IMPACT, end),
+                top, end -> store.report(Tables.CHURN_IMPACT, end),
                 store.report(Tables.CLV_PARAMS, ctx.asOf()));
         Map<String, byte[]> files = ManagementReport.files(data);
         store.publishFolder(files, store.layout().management(ctx.asOf()));
