@@ -16,12 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * Behavioural clusters: k-means on log1p-transformed, standardised customer features ({@link ClusterSpace}), with k
@@ -30,14 +33,15 @@ import static org.apache.spark.sql.functions.when;
  * <p>Every k in [k-min, k-max] is fitted by {@link LocalKMeans} (k-means++, seeded) on one selection sample of at
  * most max-rows-for-k-selection customers ({@link SelectionSample}), read once and held on the driver, and scored by
  * {@link Silhouette} on the same sample; the best k (the smaller on a tie) is kept, and every customer goes to its
- * nearest centre. Spark jobs: one count, one to read the sample, one for the cluster profiles; the assignment
- * itself is a projection computed where the caller writes it.
+ * nearest centre. Spark jobs: one to read the sample, one for the cluster profiles (and a count when the caller
+ * gives none); the assignment itself is a projection computed where the caller writes it. The candidate k are
+ * fitted in parallel on the driver.
  *
  * <p><b>Stability:</b> the sample is chosen by a salted hash of customer_id and sorted by it, so the same data and
  * seed give the same centres whatever the partitioning or row order; the reported cluster ids and names come from
  * {@link ClusterNamer} (ordered by value), not from the k-means index.
  *
- * <p><b>Cost:</b> the features are scanned three times: cache them (the CLI reads them from Parquet and caches).
+ * <p><b>Cost:</b> the features are scanned two or three times: cache them (the CLI reads them from Parquet and caches).
  */
 public final class BehaviouralClusters {
     private static final Logger LOG = LoggerFactory.getLogger(BehaviouralClusters.class);
@@ -64,36 +68,32 @@ public final class BehaviouralClusters {
 
         /** The customers with cluster_id and cluster_name added (a projection: no join, no extra job). */
         public Dataset<Row> withClusters(Dataset<Row> customers) {
-            return customers.withColumn(SegmentColumns.CLUSTER_ID, clusterId())
-                    .withColumn(SegmentColumns.CLUSTER_NAME, clusterName());
-        }
-
-        private Column clusterId() {
-            if (model.isEmpty()) return lit(1);
-            Column index = model.get().index();
-            Column id = null;
-            for (ClusterProfile p : profiles) {
-                Column match = index.equalTo(p.kmeansIndex());
-                id = id == null ? when(match, lit(p.clusterId())) : id.when(match, lit(p.clusterId()));
+            if (model.isEmpty()) {
+                return customers.withColumn(SegmentColumns.CLUSTER_ID, lit(1)).withColumn(SegmentColumns.CLUSTER_NAME,
+                        lit(profiles.isEmpty() ? "C1" : profiles.get(0).name()));
             }
-            return id;
-        }
-
-        private Column clusterName() {
-            if (model.isEmpty()) return lit(profiles.isEmpty() ? "C1" : profiles.get(0).name());
-            Column index = model.get().index();
-            Column name = null;
+            // The nearest-centre index once, then looked up: the distances are not repeated per cluster.
+            Column[] ids = new Column[k];
+            Column[] names = new Column[k];
             for (ClusterProfile p : profiles) {
-                Column match = index.equalTo(p.kmeansIndex());
-                name = name == null ? when(match, lit(p.name())) : name.when(match, lit(p.name()));
+                ids[p.kmeansIndex()] = lit(p.clusterId());
+                names[p.kmeansIndex()] = lit(p.name());
             }
-            return name;
+            Column position = col(KMEANS_INDEX).plus(1);
+            return customers.withColumn(KMEANS_INDEX, model.get().index())
+                    .withColumn(SegmentColumns.CLUSTER_ID, element_at(array(ids), position))
+                    .withColumn(SegmentColumns.CLUSTER_NAME, element_at(array(names), position))
+                    .drop(KMEANS_INDEX);
         }
     }
 
     public Result fit(Dataset<Row> features) {
+        return fit(features, features.count());
+    }
+
+    /** @param customers rows of features, when the caller has counted them already */
+    public Result fit(Dataset<Row> features, long customers) {
         List<String> inputs = validatedInputs(features);
-        long customers = features.count();
         if (customers <= spec.kMin()) {
             LOG.warn("only {} customers: k-means needs more than segment.k-min = {}; all customers go to one cluster",
                     customers, spec.kMin());
@@ -119,26 +119,39 @@ public final class BehaviouralClusters {
 
     /** Fits every candidate k on the sample, fills silhouetteByK, returns the best centres (null when none). */
     private double[][] chooseK(double[][] points, Map<Integer, Double> silhouetteByK) {
+        int last = (int) Math.min(spec.kMax(), points.length - 1L);
+        // The candidates are independent: fitted in parallel, then read in ascending k (the same result either way).
+        List<Candidate> candidates = IntStream.rangeClosed(spec.kMin(), last).parallel()
+                .mapToObj(k -> Candidate.fit(points, k, spec)).toList();
         double[][] best = null;
         double bestSilhouette = Double.NEGATIVE_INFINITY;
-        for (int k = spec.kMin(); k <= Math.min(spec.kMax(), points.length - 1); k++) {
-            double[][] centres = LocalKMeans.fit(points, k, spec.seed(), spec.maxIterations());
-            int[] assignment = new int[points.length];
-            for (int p = 0; p < points.length; p++) assignment[p] = LocalKMeans.nearest(points[p], centres);
-            long used = Arrays.stream(assignment).distinct().count();
-            if (centres.length < k || used < k) {
-                LOG.info("k = {}: k-means found only {} distinct clusters; larger k skipped", k, Math.min(used, centres.length));
+        for (Candidate c : candidates) {
+            if (c.silhouette().isEmpty()) {
+                LOG.info("k = {}: k-means found fewer distinct clusters; larger k skipped", c.k());
                 break;
             }
-            double silhouette = Silhouette.of(points, assignment, k);
-            silhouetteByK.put(k, silhouette);
-            LOG.info("k = {}: silhouette {} on {} customers", k, silhouette, points.length);
+            double silhouette = c.silhouette().getAsDouble();
+            silhouetteByK.put(c.k(), silhouette);
+            LOG.info("k = {}: silhouette {} on {} customers", c.k(), silhouette, points.length);
             if (silhouette > bestSilhouette) {
                 bestSilhouette = silhouette;
-                best = centres;
+                best = c.centres();
             }
         }
         return best;
+    }
+
+    /** One candidate k: its centres and their silhouette, empty when fewer than k distinct clusters came out. */
+    private record Candidate(int k, double[][] centres, OptionalDouble silhouette) {
+        static Candidate fit(double[][] points, int k, ChurnlensConfig.Segment spec) {
+            double[][] centres = LocalKMeans.fit(points, k, spec.seed(), spec.maxIterations());
+            int[] assignment = new int[points.length];
+            for (int p = 0; p < points.length; p++) assignment[p] = LocalKMeans.nearest(points[p], centres);
+            if (centres.length < k || Arrays.stream(assignment).distinct().count() < k) {
+                return new Candidate(k, centres, OptionalDouble.empty());
+            }
+            return new Candidate(k, centres, OptionalDouble.of(Silhouette.of(points, assignment, k)));
+        }
     }
 
     private static List<ClusterProfile> profiles(Dataset<Row> clustered) {

@@ -40,12 +40,14 @@ public final class CustomerSegmentation {
 
     /** @param customerFeatures one snapshot of {@code customer_features} (a single as_of) */
     public SegmentTables run(Dataset<Row> customerFeatures) {
-        List<Row> snapshots = customerFeatures.select(FeatureColumns.AS_OF).distinct().limit(2).collectAsList();
+        // One job gives both the snapshot check and the customer count.
+        List<Row> snapshots = customerFeatures.groupBy(FeatureColumns.AS_OF).count().limit(2).collectAsList();
         if (snapshots.size() > 1) {
             throw new IllegalArgumentException("customer_features holds several snapshots (as_of " + snapshots.get(0).get(0)
                     + ", " + snapshots.get(1).get(0) + ", ...); segment one as_of at a time");
         }
-        BehaviouralClusters.Result clusters = new BehaviouralClusters(spec).fit(customerFeatures);
+        long customers = snapshots.isEmpty() ? 0 : snapshots.get(0).getLong(1);
+        BehaviouralClusters.Result clusters = new BehaviouralClusters(spec).fit(customerFeatures, customers);
         // The clusters are a projection over the same rows as the RFM scores: no join, no second pass.
         Dataset<Row> scored = clusters.withClusters(RfmScorer.score(customerFeatures));
 
