@@ -107,9 +107,9 @@ def table(args):
             "|---|---|---|---|---|---|---|"]
     total = []
     for rec in records:
-        total.append(sum(s["durationMs"] for s in rec["stages"]) / 1000.0)
+        total.append(sum(s["duration_ms"] for s in rec["stages"]) / 1000.0)
     for name in stages:
-        secs = statistics.median(next(s["durationMs"] for s in rec["stages"] if s["stage"] == name) / 1000.0
+        secs = statistics.median(next(s["duration_ms"] for s in rec["stages"] if s["stage"] == name) / 1000.0
                                  for rec in records)
         fl = floor.get(name)
         ratio = f"{secs / fl[0]:.2f}×" if fl else ""

@@ -9,7 +9,7 @@
 # Env: BENCH_DIR (work folder, default /tmp/churnlens-bench-<mode>; generated data is reused when present),
 #      CHURNLENS_DRIVER_MEMORY (default 4g), BENCH_CUSTOMERS (override N), BENCH_AS_OF (default 2026-09-30).
 #
-# Measured per stage: wall time (run record _runs/<id>.json durationMs), ratio to its floor (PipelineFloors, same
+# Measured per stage: wall time (run record _runs/<id>.json duration_ms), ratio to its floor (PipelineFloors, same
 # JVM settings, median of 3 when a floor run is under a minute), the run record's counts, and the peak resident set
 # (RSS) of the driver JVM: /proc/<pid>/status VmRSS sampled every 0.5 s, attributed to the stage whose progress line
 # was the last printed. RSS includes Spark's off-heap and the JVM itself, so it can exceed the heap.
