@@ -21,9 +21,9 @@ import static org.apache.spark.sql.functions.col;
  * ({@link BehaviouralClusters}) and their summary ({@link SegmentSummary}), from one snapshot of
  * {@code customer_features}.
  *
- * <p>Runs three small driver-side steps on aggregated values only (quintile breakpoints, one silhouette per k,
- * one profile row per cluster); no customer is collected. Cache or read back the features before calling: they are
- * scanned several times.
+ * <p>Brings to the driver only aggregated values (quintile breakpoints, scaling statistics, one profile row per
+ * cluster) and the bounded k-selection sample of {@link SelectionSample}. Cache or read back the features before
+ * calling: they are scanned several times.
  */
 public final class CustomerSegmentation {
     private static final StructType K_SELECTION_SCHEMA = new StructType()
@@ -40,15 +40,16 @@ public final class CustomerSegmentation {
 
     /** @param customerFeatures one snapshot of {@code customer_features} (a single as_of) */
     public SegmentTables run(Dataset<Row> customerFeatures) {
-        List<Row> snapshots = customerFeatures.select(FeatureColumns.AS_OF).distinct().limit(2).collectAsList();
+        // One job gives both the snapshot check and the customer count.
+        List<Row> snapshots = customerFeatures.groupBy(FeatureColumns.AS_OF).count().limit(2).collectAsList();
         if (snapshots.size() > 1) {
             throw new IllegalArgumentException("customer_features holds several snapshots (as_of " + snapshots.get(0).get(0)
                     + ", " + snapshots.get(1).get(0) + ", ...); segment one as_of at a time");
         }
-        Dataset<Row> metrics = customerFeatures.select(FeatureColumns.CUSTOMER_ID, FeatureColumns.AS_OF,
-                FeatureColumns.RECENCY_DAYS, FeatureColumns.PURCHASE_DAYS, FeatureColumns.MONETARY_TOTAL);
-        BehaviouralClusters.Result clusters = new BehaviouralClusters(spec).fit(customerFeatures);
-        Dataset<Row> scored = RfmScorer.score(metrics).join(clusters.assignments(), FeatureColumns.CUSTOMER_ID);
+        long customers = snapshots.isEmpty() ? 0 : snapshots.get(0).getLong(1);
+        BehaviouralClusters.Result clusters = new BehaviouralClusters(spec).fit(customerFeatures, customers);
+        // The clusters are a projection over the same rows as the RFM scores: no join, no second pass.
+        Dataset<Row> scored = clusters.withClusters(RfmScorer.score(customerFeatures));
 
         Dataset<Row> customerSegments = scored.select(col(SegmentColumns.AS_OF), col(SegmentColumns.CUSTOMER_ID),
                 col(SegmentColumns.R_SCORE), col(SegmentColumns.F_SCORE), col(SegmentColumns.M_SCORE),

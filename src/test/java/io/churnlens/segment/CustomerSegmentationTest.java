@@ -108,6 +108,20 @@ class CustomerSegmentationTest extends SparkTestBase {
     }
 
     @Test
+    void aCappedSelectionSampleStillFindsTheGroupsAndAssignsEveryCustomer() {
+        ChurnlensConfig.Segment capped = new ChurnlensConfig.Segment(2, 4, 42, 30, 20, SPEC.clusterFeatures());
+        SegmentTables tables = new CustomerSegmentation(capped).run(spark.createDataFrame(rows(), SCHEMA));
+        assertThat(tables.clusters().k()).isEqualTo(3);
+        Map<String, String> names = clusterNames(tables);
+        assertThat(names).hasSize(45);
+        for (int i = 0; i < 15; i++) {
+            assertThat(names.get("top" + i)).startsWith("1|");
+            assertThat(names.get("reg" + i)).startsWith("2|");
+            assertThat(names.get("gone" + i)).startsWith("3|");
+        }
+    }
+
+    @Test
     void kSelectionTableMarksTheChosenK() {
         List<Row> rows = first.kSelection().orderBy(SegmentColumns.K).collectAsList();
         assertThat(rows).extracting(r -> r.<Integer>getAs(SegmentColumns.K)).containsExactly(2, 3, 4);
