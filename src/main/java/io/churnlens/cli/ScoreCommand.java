@@ -1,6 +1,7 @@
 package io.churnlens.cli;
 
 import io.churnlens.io.InputException;
+import io.churnlens.io.ModelStore;
 import io.churnlens.model.ChurnModel;
 import io.churnlens.model.CustomerScoring;
 import io.churnlens.schema.ScoreColumns;
@@ -52,9 +53,10 @@ public final class ScoreCommand extends JobCommand {
             String dir = ctx.store.model(Tables.CHURN_MODEL, modelAsOf).orElseThrow(() -> new InputException(
                     "no churn model for as_of " + modelAsOf + " under " + ctx.store.layout().model(Tables.CHURN_MODEL, modelAsOf)
                             + "; run `churnlens train --as-of " + modelAsOf + "` first, or pass --model-as-of with a trained date"));
-            ChurnModel model = ChurnModel.load(ctx.spark, dir);
-            Object horizon = model.metadata().get("horizon_days");
-            if (horizon instanceof Number h && h.intValue() != ctx.config.churn().horizonDays()) {
+            ModelStore.Stored stored = ModelStore.read(ctx.spark, dir);
+            ChurnModel model = ChurnModel.fromStored(dir, stored.metadataJson(), stored.pipeline());
+            Integer h = model.metadata().horizonDays();
+            if (h != null && h != ctx.config.churn().horizonDays()) {
                 throw new IllegalArgumentException("the model in " + dir + " predicts churn over " + h + " days but "
                         + "churn.horizon-days is " + ctx.config.churn().horizonDays() + "; train a model with this horizon");
             }

@@ -3,6 +3,7 @@ package io.churnlens.cli;
 import io.churnlens.features.CustomerFeatures;
 import io.churnlens.features.FeatureSpec;
 import io.churnlens.features.TrainingSet;
+import io.churnlens.io.ModelStore;
 import io.churnlens.model.ChurnModel;
 import io.churnlens.model.ChurnTrainer;
 import io.churnlens.model.MetricsTable;
@@ -66,7 +67,7 @@ public final class TrainCommand extends JobCommand {
                 }
                 ctx.store.publishReport(Tables.MODEL_METRICS, ctx.asOf, MetricsTable.of(result).toDataset(ctx.spark));
                 ChurnModel model = ChurnModel.of(result, ctx.asOf, horizon, ctx.config.model(), ctx.spark.version());
-                ctx.store.publishModel(Tables.CHURN_MODEL, ctx.asOf, dir -> model.writeTo(ctx.spark, dir));
+                ctx.store.publishModel(Tables.CHURN_MODEL, ctx.asOf, dir -> ModelStore.write(ctx.spark, dir, model.metadataJson(), model.pipeline()));
                 Console.out("    champion %s: %s", model.scorerName(), result.championReason());
                 Map<String, Long> counts = new LinkedHashMap<>();
                 result.classBalance().forEach((split, c) -> counts.put(split + "_customers", c[0]));
