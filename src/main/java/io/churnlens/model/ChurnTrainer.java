@@ -92,9 +92,7 @@ public final class ChurnTrainer {
                     data.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)), settings, horizonInTimeUnits,
                     maxDistinctStatistics, budget);
             List<EvaluatedScorer> evaluated = new ArrayList<>();
-            for (Scorer scorer : configured()) {
-                fitAndEvaluate(scorer, training).ifPresent(evaluated::add);
-            }
+            ParallelFits.map(configured(), scorer -> fitAndEvaluate(scorer, training)).forEach(e -> e.ifPresent(evaluated::add));
             EvaluatedScorer champion = evaluated.stream()
                     .max(Comparator.comparingDouble((EvaluatedScorer e) -> e.holdout().rocAuc())
                             .thenComparingDouble(e -> -e.holdout().logLoss()))

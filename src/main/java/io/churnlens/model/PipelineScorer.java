@@ -61,16 +61,16 @@ abstract class PipelineScorer implements FittedScorer {
         PipelineModel prepared = new Pipeline().setStages(prep).fit(weighted);
         Dataset<Row> rows = prepared.transform(weighted).cache();
         try {
+            List<S> fitted = ParallelFits.map(grid, point -> build.apply(point, withStage(prepared, point.classifier().fit(rows), weighted)));
+            List<Double> aucs = ParallelFits.map(fitted, scorer ->
+                    BinaryMetrics.of(scorer.rawScores(validation), ModelFrame.RAW_SCORE, FeatureColumns.CHURNED).rocAuc());
             S best = null;
             double bestAuc = Double.NEGATIVE_INFINITY;
-            for (GridPoint point : grid) {
-                Transformer classifier = point.classifier().fit(rows);
-                S scorer = build.apply(point, withStage(prepared, classifier, weighted));
-                double auc = BinaryMetrics.of(scorer.rawScores(validation), ModelFrame.RAW_SCORE, FeatureColumns.CHURNED).rocAuc();
-                LOG.info("{} {}: validation ROC AUC {}", scorer.name(), point.values(), auc);
-                if (auc > bestAuc) {
-                    best = scorer;
-                    bestAuc = auc;
+            for (int i = 0; i < grid.size(); i++) {
+                LOG.info("{} {}: validation ROC AUC {}", fitted.get(i).name(), grid.get(i).values(), aucs.get(i));
+                if (aucs.get(i) > bestAuc) {
+                    best = fitted.get(i);
+                    bestAuc = aucs.get(i);
                 }
             }
             return best;
