@@ -122,7 +122,13 @@ public final class BgNbdScorer implements FittedScorer {
 
     @Override
     public Map<String, Double> selection() {
-        return Map.of("r", model.r(), "alpha", model.alpha(), "a", model.a(), "b", model.b());
+        // In parameter order: Map.of iterates in an order that changes from one JVM to the next.
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        out.put("r", model.r());
+        out.put("alpha", model.alpha());
+        out.put("a", model.a());
+        out.put("b", model.b());
+        return out;
     }
 
     @Override
