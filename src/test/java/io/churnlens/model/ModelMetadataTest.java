@@ -105,6 +105,23 @@ class ModelMetadataTest {
         assertThat(model.metadataJson()).isEqualTo(json);
     }
 
+    /** A metadata.json written by the former code (the bundled sample's champion, before this record existed). */
+    @Test
+    void aModelStoredByTheFormerCodeLoadsAndIsWrittenAgainByteForByte() throws Exception {
+        String json;
+        try (var in = ModelMetadataTest.class.getResourceAsStream("metadata-format-1-bg_nbd.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        ChurnModel model = ChurnModel.fromStored("sample-model", json, Optional.empty());
+        assertThat(model.scorerName()).isEqualTo("bg_nbd");
+        assertThat(model.metadata().horizonDays()).isEqualTo(90);
+        assertThat(model.metadata().features()).hasSize(17).startsWith("recency_days");
+        assertThat(model.metadata().holdoutMetrics().customers()).isEqualTo(591);
+        assertThat(model.calibration().slope()).isEqualTo(1.0926062260687317);
+        assertThat(model.scorer().state().medians()).containsExactly(2.0, 18.428571428571427, 67.14285714285714);
+        assertThat(model.metadataJson()).isEqualTo(json);
+    }
+
     @Test
     void aFileWithUnknownKeysOrNoStateStillLoads() throws Exception {
         Map<String, Object> m = formerMetadata("recency", Map.of());
