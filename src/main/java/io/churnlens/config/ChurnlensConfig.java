@@ -346,9 +346,10 @@ public record ChurnlensConfig(
     public record Model(long seed, double trainFraction, double validationFraction, List<String> features,
                         List<String> candidates, List<String> baselines, List<Double> logisticRegParams,
                         List<Double> logisticElasticNetParams, List<Integer> gbtMaxDepths, int gbtMaxIterations,
-                        double gbtStepSize, double riskMedium, double riskHigh) implements java.io.Serializable {
-        public static final List<String> CANDIDATES = List.of("logistic", "gbt");
-        public static final List<String> BASELINES = List.of("recency", "rfm_segment", "bg_nbd");
+                        double gbtStepSize, double riskMedium, double riskHigh, int maxTrainingCustomers)
+            implements java.io.Serializable {
+        public static final List<String> CANDIDATES = io.churnlens.schema.ModelColumns.CANDIDATE_SCORERS;
+        public static final List<String> BASELINES = io.churnlens.schema.ModelColumns.BASELINE_SCORERS;
 
         static Model parse(Config c) {
             Settings s = new Settings(c, "model");
@@ -378,7 +379,7 @@ public record ChurnlensConfig(
             double high = s.fraction("risk-high");
             if (high <= medium) throw s.invalid("risk-high", high, "a probability above model.risk-medium (" + medium + ")");
             return new Model(seed, train, validation, features, candidates, baselines, reg, mix, depths,
-                    s.positiveInt("gbt-max-iterations"), step, medium, high);
+                    s.positiveInt("gbt-max-iterations"), step, medium, high, s.positiveInt("max-training-customers"));
         }
     }
 

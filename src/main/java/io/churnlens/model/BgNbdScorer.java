@@ -26,7 +26,7 @@ import static org.apache.spark.sql.functions.udf;
  */
 public final class BgNbdScorer implements FittedScorer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BgNbdScorer.class);
-    public static final String NAME = "bg_nbd";
+    public static final String NAME = io.churnlens.schema.ModelColumns.SCORER_BG_NBD;
     private final BgNbdModel model;
     /** H in the time unit of the features' t_x and t_cal. */
     private final double horizon;
@@ -62,16 +62,10 @@ public final class BgNbdScorer implements FittedScorer {
         return Optional.of(new BgNbdScorer(fitted.model(), horizon, medians));
     }
 
-    static BgNbdScorer fromState(Map<String, Object> state) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Number> medians = (java.util.List<Number>) state.get("medians");
+    static BgNbdScorer fromState(ScorerState state) {
         // A model stored before the reasons existed has no medians: it scores, without reasons.
-        return new BgNbdScorer(new BgNbdModel(num(state, "r"), num(state, "alpha"), num(state, "a"), num(state, "b")),
-                num(state, "horizon"), medians == null ? null : medians.stream().mapToDouble(Number::doubleValue).toArray());
-    }
-
-    private static double num(Map<String, Object> state, String key) {
-        return ((Number) state.get(key)).doubleValue();
+        return new BgNbdScorer(new BgNbdModel(state.r(), state.alpha(), state.a(), state.b()), state.horizon(),
+                state.medians() == null ? null : state.medians().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** P(no purchase in (T, T + horizon]) given x, t_x and T. */
@@ -128,16 +122,18 @@ public final class BgNbdScorer implements FittedScorer {
 
     @Override
     public Map<String, Double> selection() {
-        return Map.of("r", model.r(), "alpha", model.alpha(), "a", model.a(), "b", model.b());
+        // In parameter order: Map.of iterates in an order that changes from one JVM to the next.
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        out.put("r", model.r());
+        out.put("alpha", model.alpha());
+        out.put("a", model.a());
+        out.put("b", model.b());
+        return out;
     }
 
     @Override
-    public Map<String, Object> state() {
-        Map<String, Object> state = new java.util.LinkedHashMap<>(Map.of("r", model.r(), "alpha", model.alpha(),
-                "a", model.a(), "b", model.b(), "horizon", horizon));
-        if (medians != null) {
-            state.put("medians", java.util.Arrays.stream(medians).boxed().toList());
-        }
-        return state;
+    public ScorerState state() {
+        return ScorerState.bgNbd(model.r(), model.alpha(), model.a(), model.b(), horizon,
+                medians == null ? null : java.util.Arrays.stream(medians).boxed().toList());
     }
 }

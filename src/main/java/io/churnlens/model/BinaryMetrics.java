@@ -19,7 +19,6 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * Metrics of a churn probability against the 0/1 label, computed on Spark from one row per distinct score (so
@@ -68,15 +67,21 @@ public record BinaryMetrics(long customers, long churners, double rocAuc, double
         }
         long n = totals.getLong(0);
         long p = totals.getLong(1);
+        List<Row> bins = terms(byScore, n, p).groupBy("decile").agg(sum("n"), sum("pos"), sum("auc_pairs"), sum("ap_term"),
+                sum("top_churners"), sum("sq_error"), sum("log_lik"), sum("score_sum")).collectAsList();
+        return fromDeciles(bins, n, p);
+    }
+
+    /** Per distinct score: its decile and its share of every metric's sum ({@code n} rows, {@code p} churners in all). */
+    private static Dataset<Row> terms(Dataset<Row> byScore, long n, long p) {
         long neg = n - p;
         double k = 0.1 * n;
-
         WindowSpec descending = Window.orderBy(col("s").desc()).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         WindowSpec ascending = Window.orderBy(col("s").asc()).rowsBetween(Window.unboundedPreceding(), -1);
         Column negHere = col("n").minus(col("pos"));
         Column s = col("s");
         Column clipped = least(greatest(s, lit(EPS)), lit(1 - EPS));
-        Dataset<Row> terms = byScore
+        return byScore
                 .withColumn("cum_n", sum("n").over(descending))
                 .withColumn("cum_pos", sum("pos").over(descending))
                 .withColumn("cum_neg", col("cum_n").minus(col("cum_pos")))
@@ -93,9 +98,12 @@ public record BinaryMetrics(long customers, long churners, double rocAuc, double
                                 .plus(negHere.multiply(s).multiply(s)).as("sq_error"),
                         col("pos").multiply(log(clipped)).plus(negHere.multiply(log(lit(1.0).minus(clipped)))).as("log_lik"),
                         col("n").multiply(s).as("score_sum"));
-        List<Row> bins = terms.groupBy("decile").agg(sum("n"), sum("pos"), sum("auc_pairs"), sum("ap_term"),
-                sum("top_churners"), sum("sq_error"), sum("log_lik"), sum("score_sum")).collectAsList();
+    }
 
+    /** The metrics from the per-decile sums (decile, n, pos, auc_pairs, ap_term, top_churners, sq_error, log_lik, score_sum). */
+    private static BinaryMetrics fromDeciles(List<Row> bins, long n, long p) {
+        long neg = n - p;
+        double k = 0.1 * n;
         double aucPairs = 0, ap = 0, top = 0, sq = 0, ll = 0;
         List<CalibrationBin> calibration = new ArrayList<>();
         for (Row b : bins) {

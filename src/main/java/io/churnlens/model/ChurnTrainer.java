@@ -76,47 +76,62 @@ public final class ChurnTrainer {
         requireFeatureColumns(labelled);
         // A fixed layout: the MLlib fits (and so the metrics) are the same on any cluster and partitioning.
         Dataset<Row> data = StableLayout.byCustomer(split(labelled)).cache();
+        Dataset<Row> fitRows = null;
         try {
             Map<String, long[]> balance = classBalance(data);
-            for (String s : List.of(ModelFrame.TRAIN, ModelFrame.VALIDATION, ModelFrame.HOLDOUT)) {
-                long[] b = balance.getOrDefault(s, new long[]{0, 0});
-                if (b[1] == 0 || b[1] == b[0]) {
-                    throw new NotEnoughTrainingData("the " + s + " split has " + b[0] + " customers and " + b[1]
-                            + " churners: both classes are needed in every split (more customers, or other model.*-fraction values)");
-                }
-            }
+            requireBothClasses(balance);
             Column isTrain = col(ModelFrame.SPLIT).equalTo(ModelFrame.TRAIN);
-            Dataset<Row> train = data.where(isTrain);
-            Dataset<Row> validation = data.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION));
-
-            List<FittedScorer> scorers = new ArrayList<>();
-            for (String name : settings.baselines()) {
-                switch (name) {
-                    case RecencyScorer.NAME -> scorers.add(new RecencyScorer());
-                    case RfmSegmentScorer.NAME -> scorers.add(RfmSegmentScorer.fit(data, isTrain));
-                    case BgNbdScorer.NAME -> BgNbdScorer.fit(train, horizonInTimeUnits, maxDistinctStatistics, budget)
-                            .ifPresentOrElse(scorers::add, () -> LOG.warn("bg_nbd baseline left out: the BG/NBD fit is not identified"));
-                    default -> throw new IllegalArgumentException("unknown baseline " + name);
-                }
+            long trainCustomers = balance.get(ModelFrame.TRAIN)[0];
+            fitRows = TrainingSample.of(data.where(isTrain), trainCustomers, settings.maxTrainingCustomers(), settings.seed());
+            if (TrainingSample.needed(trainCustomers, settings.maxTrainingCustomers())) {
+                fitRows = fitRows.cache();
+                LOG.info("{} training customers: BG/NBD and the learned models fit on a sample of about {} "
+                        + "(model.max-training-customers)", trainCustomers, settings.maxTrainingCustomers());
             }
-            for (String name : settings.candidates()) {
-                switch (name) {
-                    case LogisticScorer.NAME -> scorers.add(LogisticScorer.fit(train, validation, settings.features(), settings));
-                    case GbtScorer.NAME -> scorers.add(GbtScorer.fit(train, validation, settings.features(), settings));
-                    default -> throw new IllegalArgumentException("unknown candidate " + name);
-                }
-            }
+            TrainingData training = new TrainingData(data, isTrain, fitRows,
+                    data.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)), settings, horizonInTimeUnits,
+                    maxDistinctStatistics, budget);
             List<EvaluatedScorer> evaluated = new ArrayList<>();
-            for (FittedScorer scorer : scorers) {
-                evaluated.add(evaluate(scorer, data));
-            }
+            ParallelFits.map(configured(), scorer -> fitAndEvaluate(scorer, training)).forEach(e -> e.ifPresent(evaluated::add));
             EvaluatedScorer champion = evaluated.stream()
                     .max(Comparator.comparingDouble((EvaluatedScorer e) -> e.holdout().rocAuc())
                             .thenComparingDouble(e -> -e.holdout().logLoss()))
                     .orElseThrow();
             return new TrainingResult(evaluated, champion, reason(champion, evaluated), balance);
         } finally {
+            if (fitRows != null) fitRows.unpersist();
             data.unpersist();
+        }
+    }
+
+    /** The configured baselines, then the candidates, in the order of the config lists. */
+    private List<Scorer> configured() {
+        List<Scorer> out = new ArrayList<>();
+        settings.baselines().forEach(name -> out.add(Scorer.named(name)));
+        settings.candidates().forEach(name -> out.add(Scorer.named(name)));
+        return out;
+    }
+
+    private Optional<EvaluatedScorer> fitAndEvaluate(Scorer scorer, TrainingData training) {
+        long start = System.nanoTime();
+        Optional<FittedScorer> fitted = scorer.fit(training);
+        if (fitted.isEmpty()) {
+            LOG.warn("{} baseline left out: the BG/NBD fit is not identified", scorer.scorerName());
+            return Optional.empty();
+        }
+        EvaluatedScorer e = evaluate(fitted.get(), training.all());
+        LOG.info("{}: fitted and evaluated in {} s", scorer.scorerName(),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        return Optional.of(e);
+    }
+
+    private static void requireBothClasses(Map<String, long[]> balance) {
+        for (String s : List.of(ModelFrame.TRAIN, ModelFrame.VALIDATION, ModelFrame.HOLDOUT)) {
+            long[] b = balance.getOrDefault(s, new long[]{0, 0});
+            if (b[1] == 0 || b[1] == b[0]) {
+                throw new NotEnoughTrainingData("the " + s + " split has " + b[0] + " customers and " + b[1]
+                        + " churners: both classes are needed in every split (more customers, or other model.*-fraction values)");
+            }
         }
     }
 
@@ -159,7 +174,7 @@ public final class ChurnTrainer {
     }
 
     static boolean isBaseline(String scorer) {
-        return ChurnlensConfig.Model.BASELINES.contains(scorer);
+        return Scorer.named(scorer).isBaseline();
     }
 
     private static Map<String, long[]> classBalance(Dataset<Row> data) {

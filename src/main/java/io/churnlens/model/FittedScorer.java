@@ -1,17 +1,19 @@
 package io.churnlens.model;
 
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted churn scorer (a learned model or a baseline). It adds {@link ModelFrame#RAW_SCORE} to customer_features
  * rows: uncalibrated, higher = more likely to churn; {@link PlattCalibration} turns it into a probability.
  */
 public interface FittedScorer {
-    /** logistic | gbt | recency | rfm_segment | bg_nbd. */
+    /** logistic | gbt | recency | rfm_segment | bg_nbd: the {@link Scorer} that fitted it. */
     String name();
 
     /**
@@ -35,9 +37,11 @@ public interface FittedScorer {
         return Map.of();
     }
 
-    /** The fitted state as plain values for the model's metadata file (a learned model also saves its pipeline). */
-    Map<String, Object> state();
+    /** The fitted state as plain values for the model's metadata file (a learned model also has its pipeline). */
+    ScorerState state();
 
-    /** Saves what {@link #state()} cannot hold (an MLlib pipeline) under {@code dir}; nothing by default. */
-    default void saveArtifacts(String dir) {}
+    /** What {@link #state()} cannot hold: the fitted MLlib pipeline of a learned model; empty for baselines. */
+    default Optional<PipelineModel> pipeline() {
+        return Optional.empty();
+    }
 }

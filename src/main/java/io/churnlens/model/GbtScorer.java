@@ -36,7 +36,7 @@ import static org.apache.spark.sql.functions.udf;
  * per feature per customer, on the executors.
  */
 public final class GbtScorer extends PipelineScorer {
-    public static final String NAME = "gbt";
+    public static final String NAME = io.churnlens.schema.ModelColumns.SCORER_GBT;
 
     GbtScorer(PipelineModel pipeline, List<String> features, Map<String, Double> selection) {
         super(pipeline, features, selection);
@@ -55,22 +55,18 @@ public final class GbtScorer extends PipelineScorer {
             values.put("max_depth", (double) depth);
             values.put("max_iterations", (double) settings.gbtMaxIterations());
             values.put("step_size", settings.gbtStepSize());
-            grid.add(new GridPoint(new PipelineStage[]{
-                    FeaturePrep.castToDouble(features),
-                    FeaturePrep.medianImputer(features),
-                    new VectorAssembler().setInputCols(features.stream().map(FeaturePrep::imputed).toArray(String[]::new))
-                            .setOutputCol(FEATURES_VECTOR),
-                    gbt}, values));
+            grid.add(new GridPoint(gbt, values));
         }
-        return fitBest(train, validation, grid, point -> model -> new GbtScorer(model, features, point.values()));
-    }
-
-    static GbtScorer load(String dir, List<String> features, Map<String, Double> selection) {
-        return new GbtScorer(PipelineModel.load(dir + "/" + PIPELINE_DIR), features, selection);
+        PipelineStage[] prep = {
+                FeaturePrep.castToDouble(features),
+                FeaturePrep.medianImputer(features),
+                new VectorAssembler().setInputCols(features.stream().map(FeaturePrep::imputed).toArray(String[]::new))
+                        .setOutputCol(FEATURES_VECTOR)};
+        return fitBest(train, validation, prep, grid, (point, model) -> new GbtScorer(model, features, point.values()));
     }
 
     private GBTClassificationModel classifier() {
-        return (GBTClassificationModel) pipeline.stages()[pipeline.stages().length - 1];
+        return classifier(GBTClassificationModel.class);
     }
 
     @Override
@@ -81,7 +77,7 @@ public final class GbtScorer extends PipelineScorer {
     @Override
     public Dataset<Row> withReasons(Dataset<Row> scored) {
         GBTClassificationModel gbt = classifier();
-        double[] medians = FeaturePrep.medians((ImputerModel) pipeline.stages()[1], features);
+        double[] medians = FeaturePrep.medians(stage(ImputerModel.class), features);
         String[] names = features.toArray(String[]::new);
         UserDefinedFunction reasons = udf((UDF1<Vector, String>) v -> {
             double[] x = v.toArray();

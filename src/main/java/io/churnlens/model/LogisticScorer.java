@@ -32,7 +32,7 @@ import static org.apache.spark.sql.functions.udf;
  * largest coefficient × standardised value terms, in log-odds of the uncalibrated model.
  */
 public final class LogisticScorer extends PipelineScorer {
-    public static final String NAME = "logistic";
+    public static final String NAME = io.churnlens.schema.ModelColumns.SCORER_LOGISTIC;
     private static final String SCALED = "_scaled";
 
     LogisticScorer(PipelineModel pipeline, List<String> features, Map<String, Double> selection) {
@@ -51,29 +51,25 @@ public final class LogisticScorer extends PipelineScorer {
                 Map<String, Double> values = new LinkedHashMap<>();
                 values.put("reg_param", reg);
                 values.put("elastic_net_param", mix);
-                grid.add(new GridPoint(stages(features, lr), values));
+                grid.add(new GridPoint(lr, values));
             }
         }
-        return fitBest(train, validation, grid, point -> model -> new LogisticScorer(model, features, point.values()));
+        return fitBest(train, validation, prep(features), grid,
+                (point, model) -> new LogisticScorer(model, features, point.values()));
     }
 
-    private static PipelineStage[] stages(List<String> features, LogisticRegression lr) {
+    private static PipelineStage[] prep(List<String> features) {
         return new PipelineStage[]{
                 FeaturePrep.castToDouble(features),
                 FeaturePrep.medianImputer(features),
                 FeaturePrep.signedLog(features),
                 new VectorAssembler().setInputCols(features.stream().map(FeaturePrep::logged).toArray(String[]::new))
                         .setOutputCol(FEATURES_VECTOR),
-                new StandardScaler().setInputCol(FEATURES_VECTOR).setOutputCol(SCALED).setWithMean(true).setWithStd(true),
-                lr};
-    }
-
-    static LogisticScorer load(String dir, List<String> features, Map<String, Double> selection) {
-        return new LogisticScorer(PipelineModel.load(dir + "/" + PIPELINE_DIR), features, selection);
+                new StandardScaler().setInputCol(FEATURES_VECTOR).setOutputCol(SCALED).setWithMean(true).setWithStd(true)};
     }
 
     private double[] coefficients() {
-        return ((LogisticRegressionModel) pipeline.stages()[pipeline.stages().length - 1]).coefficients().toArray();
+        return classifier(LogisticRegressionModel.class).coefficients().toArray();
     }
 
     @Override

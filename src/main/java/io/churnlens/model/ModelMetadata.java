@@ -1,44 +1,98 @@
 package io.churnlens.model;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
+import java.util.List;
 
 /**
- * {@code metadata.json} of a stored churn model: plain JSON an analyst can read (scorer, features, training window,
- * calibration, holdout metrics, Spark version) and everything a baseline needs to score again.
+ * {@code metadata.json} of a stored churn model, typed: scorer, features, training window, calibration, holdout
+ * metrics, Spark version, and the scorer's {@link ScorerState}. The JSON is the file format of
+ * {@link #FORMAT_VERSION} 1 byte for byte (snake_case keys in alphabetical order, indented), so models stored
+ * before this record load, and older readers read new files. Unknown keys are ignored and missing ones are null, so
+ * a later field does not break an earlier model. Components are declared in the alphabetical order of their keys.
+ *
+ * <p>Only the JSON text is made here; {@code io.ModelStore} writes and reads the file.
  */
-final class ModelMetadata {
-    static final String FILE = "metadata.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelMetadata(@JsonProperty("as_of") String asOf,
+                            @JsonProperty("calibration") Calibration calibration,
+                            @JsonProperty("champion_reason") String championReason,
+                            @JsonProperty("created_at") String createdAt,
+                            @JsonProperty("features") List<String> features,
+                            @JsonProperty("features_as_of") String featuresAsOf,
+                            @JsonProperty("format_version") Integer formatVersion,
+                            @JsonProperty("holdout_metrics") Holdout holdoutMetrics,
+                            @JsonProperty("horizon_days") Integer horizonDays,
+                            @JsonProperty("label_window") String labelWindow,
+                            @JsonProperty("model") String model,
+                            @JsonProperty("scorer") String scorer,
+                            @JsonProperty("seed") Long seed,
+                            @JsonProperty("spark_version") String sparkVersion,
+                            @JsonProperty("state") ScorerState state) {
+    public static final int FORMAT_VERSION = 1;
 
-    private ModelMetadata() {}
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    static void write(Configuration hadoop, String dir, Map<String, Object> metadata) {
-        Path path = new Path(dir, FILE);
-        try (FSDataOutputStream out = path.getFileSystem(hadoop).create(path, true)) {
-            out.write(JSON.writeValueAsBytes(metadata));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + path + " failed: " + e.getMessage(), e);
+    /** Platt scaling as stored: {@code method} is always "platt". */
+    public record Calibration(@JsonProperty("intercept") double intercept, @JsonProperty("method") String method,
+                              @JsonProperty("slope") double slope) {
+        static Calibration of(PlattCalibration platt) {
+            return new Calibration(platt.intercept(), "platt", platt.slope());
+        }
+
+        PlattCalibration platt() {
+            return new PlattCalibration(intercept, slope);
         }
     }
 
-    static Map<String, Object> read(Configuration hadoop, String dir) {
-        Path path = new Path(dir, FILE);
-        try (FSDataInputStream in = path.getFileSystem(hadoop).open(path)) {
-            return JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + path + " failed: " + e.getMessage(), e);
+    /** The champion's holdout metrics (a subset of model_metrics, for a reader of the model folder alone). */
+    public record Holdout(@JsonProperty("brier") double brier,
+                          @JsonProperty("calibration_error") double calibrationError,
+                          @JsonProperty("churners") long churners,
+                          @JsonProperty("customers") long customers,
+                          @JsonProperty("log_loss") double logLoss,
+                          @JsonProperty("pr_auc") double prAuc,
+                          @JsonProperty("roc_auc") double rocAuc,
+                          @JsonProperty("top_decile_lift") double topDecileLift) {
+        static Holdout of(BinaryMetrics m) {
+            return new Holdout(m.brier(), m.calibrationError(), m.churners(), m.customers(), m.logLoss(), m.prAuc(),
+                    m.rocAuc(), m.topDecileLift());
+        }
+    }
+
+    /** The state, or an empty one when the file has none. */
+    @Override
+    public ScorerState state() {
+        return state == null ? ScorerState.none() : state;
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the model metadata cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** @param source where the text comes from, for the message when it is not model metadata */
+    public static ModelMetadata fromJson(String json, String source) {
+        try {
+            return JSON.readValue(json, ModelMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(source + " is not churn model metadata: " + e.getOriginalMessage(), e);
         }
     }
 }

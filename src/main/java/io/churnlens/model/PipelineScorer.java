@@ -1,6 +1,7 @@
 package io.churnlens.model;
 
 import io.churnlens.schema.FeatureColumns;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.col;
@@ -32,7 +34,6 @@ abstract class PipelineScorer implements FittedScorer {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineScorer.class);
     static final String FEATURES_VECTOR = "_features";
     static final String RAW_PREDICTION = "_raw_prediction";
-    static final String PIPELINE_DIR = "pipeline";
 
     protected final PipelineModel pipeline;
     protected final List<String> features;
@@ -44,32 +45,57 @@ abstract class PipelineScorer implements FittedScorer {
         this.selection = selection;
     }
 
-    /** One point of a hyper-parameter grid: the stages to fit and the values to report. */
-    record GridPoint(PipelineStage[] stages, Map<String, Double> values) {}
+    /** One point of a hyper-parameter grid: the classifier to fit and the values to report. */
+    record GridPoint(Estimator<?> classifier, Map<String, Double> values) {}
 
     /**
-     * Fits every grid point on the weighted training rows and keeps the one with the best ROC AUC on the validation
-     * rows (ties: the earlier point). The class weights give each class half the total weight.
+     * Fits the feature preparation ({@code prep}: casts, imputer, scaler) once on the weighted training rows, caches
+     * the prepared rows, fits every grid point's classifier on them, and keeps the pipeline (prep + classifier, the
+     * same stages as one {@link Pipeline} fit) with the best ROC AUC on the validation rows (ties: the earlier
+     * point). The class weights give each class half the total weight. The preparation's fit does not depend on the
+     * grid point, so fitting it once gives the same pipelines as fitting it per point.
      */
-    static <S extends PipelineScorer> S fitBest(Dataset<Row> train, Dataset<Row> validation, List<GridPoint> grid,
-                                                Function<GridPoint, Function<PipelineModel, S>> build) {
-        Dataset<Row> weighted = withClassWeights(train).cache();
+    static <S extends PipelineScorer> S fitBest(Dataset<Row> train, Dataset<Row> validation, PipelineStage[] prep,
+                                                List<GridPoint> grid, BiFunction<GridPoint, PipelineModel, S> build) {
+        Dataset<Row> weighted = withClassWeights(train);
+        PipelineModel prepared = new Pipeline().setStages(prep).fit(weighted);
+        Dataset<Row> rows = prepared.transform(weighted).cache();
         try {
+            List<S> fitted = ParallelFits.map(grid, point -> build.apply(point, withStage(prepared, point.classifier().fit(rows), weighted)));
+            List<Double> aucs = ParallelFits.map(fitted, scorer ->
+                    BinaryMetrics.of(scorer.rawScores(validation), ModelFrame.RAW_SCORE, FeatureColumns.CHURNED).rocAuc());
             S best = null;
             double bestAuc = Double.NEGATIVE_INFINITY;
-            for (GridPoint point : grid) {
-                S scorer = build.apply(point).apply(new Pipeline().setStages(point.stages()).fit(weighted));
-                double auc = BinaryMetrics.of(scorer.rawScores(validation), ModelFrame.RAW_SCORE, FeatureColumns.CHURNED).rocAuc();
-                LOG.info("{} {}: validation ROC AUC {}", scorer.name(), point.values(), auc);
-                if (auc > bestAuc) {
-                    best = scorer;
-                    bestAuc = auc;
+            for (int i = 0; i < grid.size(); i++) {
+                LOG.info("{} {}: validation ROC AUC {}", fitted.get(i).name(), grid.get(i).values(), aucs.get(i));
+                if (aucs.get(i) > bestAuc) {
+                    best = fitted.get(i);
+                    bestAuc = aucs.get(i);
                 }
             }
             return best;
         } finally {
-            weighted.unpersist();
+            rows.unpersist();
         }
+    }
+
+    /** One flat pipeline model: the fitted preparation's stages, then the classifier (a fit of transformers only reads no rows). */
+    private static PipelineModel withStage(PipelineModel prepared, Transformer classifier, Dataset<Row> schemaOf) {
+        PipelineStage[] stages = Arrays.copyOf(prepared.stages(), prepared.stages().length + 1, PipelineStage[].class);
+        stages[stages.length - 1] = classifier;
+        return new Pipeline().setStages(stages).fit(schemaOf);
+    }
+
+    /** The last stage: the fitted classifier. */
+    @SuppressWarnings("unchecked")
+    <T extends Transformer> T classifier(Class<T> type) {
+        return type.cast(pipeline.stages()[pipeline.stages().length - 1]);
+    }
+
+    /** The first stage of this type (e.g. the imputer with the training medians). */
+    <T extends Transformer> T stage(Class<T> type) {
+        return Arrays.stream(pipeline.stages()).filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name() + " pipeline has no " + type.getSimpleName()));
     }
 
     static Dataset<Row> withClassWeights(Dataset<Row> train) {
@@ -118,16 +144,12 @@ abstract class PipelineScorer implements FittedScorer {
     }
 
     @Override
-    public Map<String, Object> state() {
-        return Map.of("features", features, "selection", selection);
+    public ScorerState state() {
+        return ScorerState.pipeline(features, selection);
     }
 
     @Override
-    public void saveArtifacts(String dir) {
-        try {
-            pipeline.write().overwrite().save(dir + "/" + PIPELINE_DIR);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("saving the " + name() + " pipeline under " + dir + " failed", e);
-        }
+    public Optional<PipelineModel> pipeline() {
+        return Optional.of(pipeline);
     }
 }

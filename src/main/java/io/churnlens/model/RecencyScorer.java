@@ -4,14 +4,12 @@ import io.churnlens.schema.FeatureColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.Map;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.log1p;
 
 /** Baseline: days since the last purchase. Raw score log(1 + recency_days), so Platt scaling fits a power law. */
 public final class RecencyScorer implements FittedScorer {
-    public static final String NAME = "recency";
+    public static final String NAME = io.churnlens.schema.ModelColumns.SCORER_RECENCY;
 
     @Override
     public String name() {
@@ -24,7 +22,7 @@ public final class RecencyScorer implements FittedScorer {
     }
 
     @Override
-    public Map<String, Object> state() {
-        return Map.of();
+    public ScorerState state() {
+        return ScorerState.none();
     }
 }

@@ -23,7 +23,7 @@ import static org.apache.spark.sql.functions.when;
  * scorer ranks a snapshot's customers against each other, as the segment stage does. Raw score: the rate's log-odds.
  */
 public final class RfmSegmentScorer implements FittedScorer {
-    public static final String NAME = "rfm_segment";
+    public static final String NAME = io.churnlens.schema.ModelColumns.SCORER_RFM_SEGMENT;
     private final Map<String, Double> rates;
     private final double overallRate;
 
@@ -46,12 +46,8 @@ public final class RfmSegmentScorer implements FittedScorer {
         return new RfmSegmentScorer(rates, (churners + 1.0) / (n + 2.0));
     }
 
-    static RfmSegmentScorer fromState(Map<String, Object> state) {
-        @SuppressWarnings("unchecked")
-        Map<String, Number> rates = (Map<String, Number>) state.get("rates");
-        Map<String, Double> r = new LinkedHashMap<>();
-        rates.forEach((k, v) -> r.put(k, v.doubleValue()));
-        return new RfmSegmentScorer(r, ((Number) state.get("overall_rate")).doubleValue());
+    static RfmSegmentScorer fromState(ScorerState state) {
+        return new RfmSegmentScorer(state.rates(), state.overallRate());
     }
 
     private static Dataset<Row> segments(Dataset<Row> features) {
@@ -75,7 +71,7 @@ public final class RfmSegmentScorer implements FittedScorer {
     }
 
     @Override
-    public Map<String, Object> state() {
-        return Map.of("rates", rates, "overall_rate", overallRate);
+    public ScorerState state() {
+        return ScorerState.rfmSegment(rates, overallRate);
     }
 }

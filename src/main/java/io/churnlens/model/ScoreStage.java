@@ -1,6 +1,7 @@
 package io.churnlens.model;
 
 import io.churnlens.io.InputException;
+import io.churnlens.io.ModelStore;
 import io.churnlens.schema.ScoreColumns;
 import io.churnlens.schema.Tables;
 import io.churnlens.stage.Stage;
@@ -86,10 +87,11 @@ public final class ScoreStage implements Stage {
                 "no churn model for as_of " + modelAsOf + " under "
                         + ctx.store().layout().model(Tables.CHURN_MODEL, modelAsOf) + "; run `churnlens train --as-of "
                         + modelAsOf + "` first, or pass --model-as-of with a trained date"));
-        ChurnModel model = ChurnModel.load(ctx.spark(), dir);
-        Object horizon = model.metadata().get("horizon_days");
+        ModelStore.Stored stored = ModelStore.read(ctx.spark(), dir);
+        ChurnModel model = ChurnModel.fromStored(dir, stored.metadataJson(), stored.pipeline());
+        Integer h = model.metadata().horizonDays();
         int configured = ctx.config().churn().horizonDays();
-        if (horizon instanceof Number h && h.intValue() != configured) {
+        if (h != null && h != configured) {
             throw new IllegalArgumentException("the model in " + dir + " predicts churn over " + h + " days but "
                     + "churn.horizon-days is " + configured + "; train a model with this horizon");
         }

@@ -2,6 +2,7 @@ package io.churnlens.model;
 
 import io.churnlens.features.FeaturesStage;
 import io.churnlens.features.TrainingSet;
+import io.churnlens.io.ModelStore;
 import io.churnlens.schema.Tables;
 import io.churnlens.stage.Stage;
 import io.churnlens.stage.StageContext;
@@ -80,7 +81,8 @@ public final class TrainStage implements Stage {
     private static Map<String, Long> publish(StageContext ctx, TrainingResult result, int horizon) {
         ctx.store().publishReport(Tables.MODEL_METRICS, ctx.asOf(), MetricsTable.of(result).toDataset(ctx.spark()));
         ChurnModel model = ChurnModel.of(result, ctx.asOf(), horizon, ctx.config().model(), ctx.spark().version());
-        ctx.store().publishModel(Tables.CHURN_MODEL, ctx.asOf(), dir -> model.writeTo(ctx.spark(), dir));
+        ctx.store().publishModel(Tables.CHURN_MODEL, ctx.asOf(), 
+                dir -> ModelStore.write(ctx.spark(), dir, model.metadataJson(), model.pipeline()));
         ctx.out("    champion %s: %s", model.scorerName(), result.championReason());
         Map<String, Long> counts = new LinkedHashMap<>();
         result.classBalance().forEach((split, c) -> counts.put(split + "_customers", c[0]));

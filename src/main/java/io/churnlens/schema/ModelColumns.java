@@ -3,6 +3,8 @@ package io.churnlens.schema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.List;
+
 /**
  * {@code model_metrics} and {@code model_backtest} (long format, one value per row, plain types): every scorer's
  * metrics on one evaluation set, its calibration table, its top features, the class balance, and the champion.
@@ -36,6 +38,17 @@ public final class ModelColumns {
     public static final String KIND_IMPORTANCE = "importance";
     public static final String KIND_CLASS_BALANCE = "class_balance";
     public static final String KIND_SELECTION = "selection";
+
+    /** The values of {@link #SCORER}: the one list of scorer names (config validates against it, model registers them). */
+    public static final String SCORER_RECENCY = "recency";
+    public static final String SCORER_RFM_SEGMENT = "rfm_segment";
+    public static final String SCORER_BG_NBD = "bg_nbd";
+    public static final String SCORER_LOGISTIC = "logistic";
+    public static final String SCORER_GBT = "gbt";
+    /** Baselines, in the order they are evaluated. */
+    public static final List<String> BASELINE_SCORERS = List.of(SCORER_RECENCY, SCORER_RFM_SEGMENT, SCORER_BG_NBD);
+    /** Learned candidates, in the order they are evaluated. */
+    public static final List<String> CANDIDATE_SCORERS = List.of(SCORER_LOGISTIC, SCORER_GBT);
 
     public static final StructType SCHEMA = new StructType()
             .add(SCORER, DataTypes.StringType, false)

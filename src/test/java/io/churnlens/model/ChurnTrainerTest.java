@@ -1,11 +1,13 @@
 package io.churnlens.model;
 
 import io.churnlens.schema.FeatureColumns;
+import io.churnlens.schema.ModelColumns;
 import io.churnlens.schema.TransactionColumns;
 import io.churnlens.features.CustomerFeatures;
 import io.churnlens.features.FeatureSpec;
 import io.churnlens.features.TrainingSet;
 import io.churnlens.testing.SparkTestBase;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -135,13 +137,17 @@ class ChurnTrainerTest extends SparkTestBase {
 
     @Test
     void metricsTableHasPlainRowsForEveryScorer() {
-        List<Row> rows = MetricsTable.of(result).rows();
-        assertThat(rows).anyMatch(r -> r.getString(0).equals(result.champion().name()) && r.getBoolean(1)
-                && r.getString(2).equals("holdout") && r.getString(4).equals("roc_auc"));
-        assertThat(rows).filteredOn(r -> r.getString(3).equals("calibration") && r.getString(0).equals("gbt")
-                && r.getString(2).equals("holdout") && r.getString(4).equals("observed_rate")).hasSize(10);
-        assertThat(rows).filteredOn(r -> r.getString(3).equals("importance") && r.getString(0).equals("logistic")).hasSize(10);
-        assertThat(rows).filteredOn(r -> r.getString(3).equals("class_balance")).hasSize(9);
-        assertThat(MetricsTable.of(result).toDataset(spark).count()).isEqualTo(rows.size());
+        Dataset<Row> table = MetricsTable.of(result).toDataset(spark).cache();
+        Column champion = col(ModelColumns.SCORER).equalTo(result.champion().name()).and(col(ModelColumns.CHAMPION))
+                .and(col(ModelColumns.EVALUATION).equalTo("holdout")).and(col(ModelColumns.NAME).equalTo("roc_auc"));
+        assertThat(table.where(champion).count()).isEqualTo(1);
+        assertThat(table.where(col(ModelColumns.KIND).equalTo(ModelColumns.KIND_CALIBRATION)
+                .and(col(ModelColumns.SCORER).equalTo("gbt")).and(col(ModelColumns.EVALUATION).equalTo("holdout"))
+                .and(col(ModelColumns.NAME).equalTo("observed_rate"))).count()).isEqualTo(10);
+        assertThat(table.where(col(ModelColumns.KIND).equalTo(ModelColumns.KIND_IMPORTANCE)
+                .and(col(ModelColumns.SCORER).equalTo("logistic"))).count()).isEqualTo(10);
+        assertThat(table.where(col(ModelColumns.KIND).equalTo(ModelColumns.KIND_CLASS_BALANCE)).count()).isEqualTo(9);
+        assertThat(table.count()).isEqualTo(MetricsTable.of(result).rows().size());
+        table.unpersist();
     }
 }

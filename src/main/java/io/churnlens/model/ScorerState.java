@@ -1,0 +1,52 @@
+package io.churnlens.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fitted state a scorer keeps in {@code metadata.json} ({@code "state"}): plain values an analyst can read, and
+ * everything a baseline needs to score again. Each scorer fills its own fields and leaves the others null (not
+ * written), so the JSON is the same object per scorer as before the record existed:
+ * <ul>
+ *   <li>recency: nothing;</li>
+ *   <li>rfm_segment: {@code rates} (segment → smoothed churn rate) and {@code overall_rate};</li>
+ *   <li>bg_nbd: {@code r, alpha, a, b, horizon} and {@code medians} of x, t_x, t_cal (absent in models stored
+ *       before the reasons existed);</li>
+ *   <li>logistic, gbt: {@code features} and the chosen hyper-parameters ({@code selection}); the fitted MLlib
+ *       pipeline is stored beside the metadata.</li>
+ * </ul>
+ * Components are declared in the alphabetical order of their JSON names, the order the file is written in.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScorerState(@JsonProperty("a") Double a,
+                          @JsonProperty("alpha") Double alpha,
+                          @JsonProperty("b") Double b,
+                          @JsonProperty("features") List<String> features,
+                          @JsonProperty("horizon") Double horizon,
+                          @JsonProperty("medians") List<Double> medians,
+                          @JsonProperty("overall_rate") Double overallRate,
+                          @JsonProperty("r") Double r,
+                          @JsonProperty("rates") Map<String, Double> rates,
+                          @JsonProperty("selection") Map<String, Double> selection) {
+
+    static ScorerState none() {
+        return new ScorerState(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static ScorerState rfmSegment(Map<String, Double> rates, double overallRate) {
+        return new ScorerState(null, null, null, null, null, null, overallRate, null, new TreeMap<>(rates), null);
+    }
+
+    static ScorerState bgNbd(double r, double alpha, double a, double b, double horizon, List<Double> medians) {
+        return new ScorerState(a, alpha, b, null, horizon, medians, null, r, null, null);
+    }
+
+    static ScorerState pipeline(List<String> features, Map<String, Double> selection) {
+        return new ScorerState(null, null, null, List.copyOf(features), null, null, null, null, null,
+                new TreeMap<>(selection));
+    }
+}
