@@ -95,9 +95,12 @@ public abstract class JobCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Sortable and unique: time of start plus a short random suffix. */
+    /**
+     * Sortable and unique: time of start to the millisecond (two runs in one second, e.g. a quick re-ingest, still
+     * sort in the order they ran) plus a short random suffix.
+     */
     static String newRunId() {
-        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT))
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS", Locale.ROOT))
                 + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
