@@ -82,11 +82,6 @@ public final class RunContext implements Pipeline.Runner {
         currentStage = null;
     }
 
-    /** A sentence for the current stage's run record and summary line (e.g. a fit's verdict). */
-    public void note(String sentence) {
-        stages.note(sentence);
-    }
-
     /** The same run (session, store, lock, record, shared intermediates) for another snapshot date: backfills. */
     RunContext forAsOf(LocalDate otherAsOf) {
         return new RunContext(stages.forAsOf(otherAsOf), record);
