@@ -1,10 +1,7 @@
 package io.churnlens.btyd;
 
 import io.churnlens.btyd.fit.FitBudget;
-import io.churnlens.btyd.fit.FitReport;
 import io.churnlens.btyd.fit.FitState;
-import io.churnlens.btyd.fit.MaximumLikelihood;
-import io.churnlens.btyd.fit.ModelFit;
 
 import java.util.List;
 
@@ -31,25 +28,11 @@ public final class BgNbdFitter {
     }
 
     /**
-     * Fits, judges ({@link MaximumLikelihood}) and compares with the nested no-drop-out NBD
+     * Fits ({@link ScaledFit}), judges ({@link io.churnlens.btyd.fit.MaximumLikelihood}) and compares with the nested no-drop-out NBD
      * ({@link NoDropOutCheck}); the returned fit carries the final {@link FitState}.
      */
     public static Fitted<BgNbdModel> fit(StatisticChunks<RfmTable> table, FitBudget budget) {
-        TimeScaledStatistics stats = TimeScaledStatistics.of(table);
-        double rate = stats.meanRate();
-        List<double[]> starts = List.of(
-                logs(1, 1 / rate, 1, 1),
-                logs(0.3, 0.3 / rate, 0.5, 3),
-                logs(3, 3 / rate, 2, 10));
-        MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
-            BgNbdModel candidate = model(lp, 1);
-            return stats.scaled().sum(candidate::logLikelihood);
-        }, starts, budget);
-        BgNbdModel model = model(result.logParameters(), stats.scale());
-        double[] values = {model.r(), model.alpha(), model.a(), model.b()};
-        ModelFit fit = FitReport.of(BgNbdModel.NAME, BgNbdModel.PARAMETERS, result, values,
-                table.sum(model::logLikelihood), stats.customers());
-        return nameOtherLimit(NoDropOutCheck.judge(new Fitted<>(model, fit), table, budget));
+        return nameOtherLimit(NoDropOutCheck.judge(ScaledFit.maximise(table, budget, SPEC), table, budget));
     }
 
     /** At a boundary that is not the NBD, says which limit when it is the other end: p -> 1. */
@@ -65,13 +48,12 @@ public final class BgNbdFitter {
                 m.a() / (m.a() + m.b()), f.fit().verdict())));
     }
 
-    private static BgNbdModel model(double[] lp, double timeScale) {
-        return new BgNbdModel(Math.exp(lp[0]), Math.exp(lp[1]) * timeScale, Math.exp(lp[2]), Math.exp(lp[3]));
-    }
-
-    static double[] logs(double... v) {
-        double[] l = new double[v.length];
-        for (int i = 0; i < v.length; i++) l[i] = Math.log(v[i]);
-        return l;
-    }
+    /** Moment-based starts (r/alpha = the mean purchase rate) with three shapes of the drop-out distribution. */
+    private static final ScaledFit.Spec<BgNbdModel, RfmTable> SPEC = new ScaledFit.Spec<>(BgNbdModel.NAME,
+            BgNbdModel.PARAMETERS,
+            rate -> List.of(ScaledFit.logs(1, 1 / rate, 1, 1), ScaledFit.logs(0.3, 0.3 / rate, 0.5, 3),
+                    ScaledFit.logs(3, 3 / rate, 2, 10)),
+            scaled -> scaled, BgNbdModel::logLikelihood,
+            (lp, scale) -> new BgNbdModel(Math.exp(lp[0]), Math.exp(lp[1]) * scale, Math.exp(lp[2]), Math.exp(lp[3])),
+            m -> new double[] {m.r(), m.alpha(), m.a(), m.b()});
 }

@@ -21,7 +21,7 @@ import io.churnlens.btyd.special.LogSpace;
  * @param a     first shape of the drop-out probability distribution
  * @param b     second shape of the drop-out probability distribution
  */
-public record BgNbdModel(double r, double alpha, double a, double b) implements PurchaseModel {
+public record BgNbdModel(double r, double alpha, double a, double b) implements TwoPartLikelihood {
     public static final String NAME = "bg_nbd";
     public static final java.util.List<String> PARAMETERS = java.util.List.of("r", "alpha", "a", "b");
     /** Within this distance of a = 1 the closed form has a removable singularity; see expectedPurchases. */
@@ -39,19 +39,16 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
     /**
      * log L = lnG(r+x) - lnG(r) + r ln(alpha) + ln B(a, b+x) - ln B(a, b)
      * + log( (alpha+T)^-(r+x) + [x>0] a/(b+x-1) (alpha+t_x)^-(r+x) ), the second sum taken by log-sum-exp.
+     * The first line is this x term, the log(...) the {@link #timeTerm} ({@link TwoPartLikelihood}).
      */
     @Override
-    public double logLikelihood(int x, double tx, double t) {
-        return xTerm(x) + timeTerm(x, tx, t);
-    }
-
-    /** The part of log L that depends on x only (computed once per distinct x when fitting a table). */
-    double xTerm(int x) {
+    public double xTerm(int x) {
         return logGamma(r + x) - logGamma(r) + r * Math.log(alpha)
                 + logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
     }
 
-    double timeTerm(int x, double tx, double t) {
+    @Override
+    public double timeTerm(int x, double tx, double t) {
         double alive = -(r + x) * Math.log(alpha + t);
         if (x == 0) return alive;
         double droppedAtLastPurchase = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
@@ -63,6 +60,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
      * per distinct time are computed once; rows are summed in fixed chunks on the driver's cores (same order every call, so the result
      * is deterministic).
      */
+    @Override
     public double logLikelihood(RfmTable table) {
         int[] xs = table.distinctX();
         double[] perX = new double[xs.length], logDropShare = new double[xs.length];

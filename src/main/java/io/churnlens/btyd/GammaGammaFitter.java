@@ -28,9 +28,9 @@ public final class GammaGammaFitter {
         double scale = table.sum(c -> c.weightedMeanSpend() * c.customers()) / customers;
         StatisticChunks<SpendTable> scaled = table.map(c -> c.rescaled(scale));
         List<double[]> starts = List.of(
-                BgNbdFitter.logs(3, 3, 2.0 / 3),
-                BgNbdFitter.logs(1, 2, 1),
-                BgNbdFitter.logs(10, 10, 0.9));
+                ScaledFit.logs(3, 3, 2.0 / 3),
+                ScaledFit.logs(1, 2, 1),
+                ScaledFit.logs(10, 10, 0.9));
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
             GammaGammaModel candidate = model(lp, 1);
             return scaled.sum(candidate::logLikelihood);

@@ -35,6 +35,7 @@ public record NbdModel(double r, double alpha) implements PurchaseModel {
     }
 
     /** Sum of weighted log-likelihoods over a compressed table; per-x and per-time terms computed once. */
+    @Override
     public double logLikelihood(RfmTable table) {
         int[] xs = table.distinctX();
         double[] perX = new double[xs.length];

@@ -1,9 +1,7 @@
 package io.churnlens.btyd;
 
 import io.churnlens.btyd.fit.FitBudget;
-import io.churnlens.btyd.fit.FitReport;
 import io.churnlens.btyd.fit.FitState;
-import io.churnlens.btyd.fit.MaximumLikelihood;
 import io.churnlens.btyd.fit.ModelFit;
 
 import java.util.List;
@@ -25,23 +23,9 @@ public final class ParetoNbdFitter {
         return fit(StatisticChunks.onDriver(table), FitBudget.DEFAULT);
     }
 
-    public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table) {
-        return fit(table, FitBudget.DEFAULT);
-    }
-
     public static Fitted<ParetoNbdModel> fit(StatisticChunks<RfmTable> table, FitBudget budget) {
-        TimeScaledStatistics stats = TimeScaledStatistics.of(table);
-        List<double[]> starts = starts(stats);
-        StatisticChunks<ParetoNbdRows> rows = stats.scaled().map(ParetoNbdRows::of);
-        MaximumLikelihood.Result result = MaximumLikelihood.maximize(lp -> {
-            ParetoNbdModel candidate = model(lp, 1);
-            return rows.sum(candidate::logLikelihood);
-        }, starts, budget);
-        ParetoNbdModel model = model(result.logParameters(), stats.scale());
-        double[] values = {model.r(), model.alpha(), model.s(), model.beta()};
-        ModelFit fit = FitReport.of(ParetoNbdModel.NAME, ParetoNbdModel.PARAMETERS, result, values,
-                table.sum(model::logLikelihood), stats.customers());
-        return NoDropOutCheck.judge(new Fitted<>(model, namedLimit(model, fit)), table, budget);
+        Fitted<ParetoNbdModel> f = ScaledFit.maximise(table, budget, SPEC);
+        return NoDropOutCheck.judge(new Fitted<>(f.model(), namedLimit(f.model(), f.fit())), table, budget);
     }
 
     /** s and beta running off together is the limit without drop-out heterogeneity: say so, with its one rate. */
@@ -53,16 +37,13 @@ public final class ParetoNbdFitter {
                 100 / Math.sqrt(HOMOGENEOUS_SHAPE)));
     }
 
-    static List<double[]> starts(TimeScaledStatistics stats) {
-        double rate = stats.meanRate();
-        return List.of(
-                BgNbdFitter.logs(1, 1 / rate, 1, 1),
-                BgNbdFitter.logs(0.5, 0.5 / rate, 0.5, 5),
-                BgNbdFitter.logs(2, 2 / rate, 2, 0.5));
-    }
-
-    private static ParetoNbdModel model(double[] lp, double timeScale) {
-        return new ParetoNbdModel(Math.exp(lp[0]), Math.exp(lp[1]) * timeScale, Math.exp(lp[2]),
-                Math.exp(lp[3]) * timeScale);
-    }
+    /** Moment-based purchase rate with mean lifetimes of one and of ten windows, then a heavier-tailed guess. */
+    private static final ScaledFit.Spec<ParetoNbdModel, ParetoNbdRows> SPEC = new ScaledFit.Spec<>(
+            ParetoNbdModel.NAME, ParetoNbdModel.PARAMETERS,
+            rate -> List.of(ScaledFit.logs(1, 1 / rate, 1, 1), ScaledFit.logs(0.5, 0.5 / rate, 0.5, 5),
+                    ScaledFit.logs(2, 2 / rate, 2, 0.5)),
+            scaled -> scaled.map(ParetoNbdRows::of), ParetoNbdModel::logLikelihood,
+            (lp, scale) -> new ParetoNbdModel(Math.exp(lp[0]), Math.exp(lp[1]) * scale, Math.exp(lp[2]),
+                    Math.exp(lp[3]) * scale),
+            m -> new double[] {m.r(), m.alpha(), m.s(), m.beta()});
 }

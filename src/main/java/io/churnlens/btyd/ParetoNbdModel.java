@@ -24,7 +24,7 @@ import io.churnlens.btyd.special.ParetoTailIntegral;
  * @param s     shape of the drop-out-rate distribution
  * @param beta  rate of the drop-out-rate distribution, in model time units
  */
-public record ParetoNbdModel(double r, double alpha, double s, double beta) implements PurchaseModel {
+public record ParetoNbdModel(double r, double alpha, double s, double beta) implements TwoPartLikelihood {
     public static final String NAME = "pareto_nbd";
     public static final java.util.List<String> PARAMETERS = java.util.List.of("r", "alpha", "s", "beta");
 
@@ -36,17 +36,15 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
     /**
      * log L = lnG(r+x) - lnG(r) + r ln alpha + s ln beta
      * + log( (alpha+T)^-(r+x) (beta+T)^-s + s/(r+s+x) A0 ).
+     * The first line is this x term, the log(...) the {@link #timeTerm} ({@link TwoPartLikelihood}).
      */
     @Override
-    public double logLikelihood(int x, double tx, double t) {
-        return xTerm(x) + timeTerm(x, tx, t);
-    }
-
-    double xTerm(int x) {
+    public double xTerm(int x) {
         return logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
     }
 
-    double timeTerm(int x, double tx, double t) {
+    @Override
+    public double timeTerm(int x, double tx, double t) {
         double aliveAtT = logAliveAtT(x, t);
         double dropped = Math.log(s / (r + s + x)) + logA0(x, tx, t);
         return LogSpace.logSumExp(aliveAtT, dropped);
@@ -75,6 +73,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
         return ParetoTailIntegral.log2F1(rsx, k, delta) - rsx * Math.log(base);
     }
 
+    @Override
     public double logLikelihood(RfmTable table) {
         return logLikelihood(ParetoNbdRows.of(table));
     }

@@ -14,6 +14,9 @@ public interface PurchaseModel extends Serializable {
     /** Log-likelihood of one customer's {@code (x, t_x, T)}. */
     double logLikelihood(int x, double tx, double t);
 
+    /** Sum of the weighted log-likelihoods of a compressed table (deterministic: the same order on every call). */
+    double logLikelihood(RfmTable table);
+
     /** Probability that the customer is still alive at T, given {@code (x, t_x, T)}. */
     double pAlive(int x, double tx, double t);
 

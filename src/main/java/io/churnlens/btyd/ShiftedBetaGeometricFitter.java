@@ -32,9 +32,9 @@ public final class ShiftedBetaGeometricFitter {
         double firstChurn = 1 - (double) survivors[1] / survivors[0];
         double mean = Math.min(Math.max(firstChurn, 0.01), 0.99);
         List<double[]> starts = List.of(
-                BgNbdFitter.logs(mean * 2, (1 - mean) * 2),
-                BgNbdFitter.logs(1, 1),
-                BgNbdFitter.logs(mean * 0.5, (1 - mean) * 0.5));
+                ScaledFit.logs(mean * 2, (1 - mean) * 2),
+                ScaledFit.logs(1, 1),
+                ScaledFit.logs(mean * 0.5, (1 - mean) * 0.5));
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(
                 lp -> new ShiftedBetaGeometricModel(Math.exp(lp[0]), Math.exp(lp[1])).logLikelihood(survivors), starts, budget);
         ShiftedBetaGeometricModel model = new ShiftedBetaGeometricModel(Math.exp(result.logParameters()[0]),

@@ -4,7 +4,6 @@ import io.churnlens.config.ConfigException;
 import io.churnlens.io.Quarters;
 import io.churnlens.pipeline.Pipeline;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
                 "Runs the pipeline for every quarter end from --from to --to, oldest first. Ingests once (as of the",
                 "last quarter), then runs the analysis stages per quarter. Quarters already published are skipped",
                 "unless --force. --as-of is ignored; each quarter is its own snapshot."})
-public final class BackfillCommand extends JobCommand {
+public final class BackfillCommand extends IngestingJobCommand {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?Q([1-4])");
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-Qn", description = "First quarter, e.g. 2025-Q1.")
@@ -30,17 +29,9 @@ public final class BackfillCommand extends JobCommand {
     @Option(names = "--force", description = "Recompute quarters that are already published.")
     boolean force;
 
-    @Mixin
-    IngestChoice ingest = new IngestChoice();
-
     @Override
     protected String jobName() {
         return "backfill";
-    }
-
-    @Override
-    protected List<String> commandOverrides() {
-        return ingest.overrides();
     }
 
     @Override

@@ -2,26 +2,15 @@ package io.churnlens.cli;
 
 import io.churnlens.pipeline.Pipeline;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-
-import java.util.List;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {
                 "Runs every stage in order for one snapshot date: ingest, then the analysis stages.",
                 "With no options it runs on the bundled sample (data-samples/) and prints where the reports went."})
-public final class PipelineCommand extends JobCommand {
-    @Mixin
-    IngestChoice ingest = new IngestChoice();
-
+public final class PipelineCommand extends IngestingJobCommand {
     @Override
     protected String jobName() {
         return "pipeline";
-    }
-
-    @Override
-    protected List<String> commandOverrides() {
-        return ingest.overrides();
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -57,20 +58,20 @@ public final class RfmScorer {
 
     /** 1 + number of breakpoints strictly below the value: higher is better. */
     static Column scoreAbove(Column value, List<Double> breakpoints) {
-        Column score = lit(1);
-        Column v = value.cast(DataTypes.DoubleType);
-        for (double b : breakpoints) {
-            score = score.plus(when(v.gt(b), 1).otherwise(0));
-        }
-        return score.cast(DataTypes.IntegerType);
+        return score(value, breakpoints, Column::gt);
     }
 
     /** 1 + number of breakpoints strictly above the value: lower is better. */
     static Column scoreBelow(Column value, List<Double> breakpoints) {
+        return score(value, breakpoints, Column::lt);
+    }
+
+    /** 1 + the number of breakpoints the value passes, in the direction {@code passes} compares. */
+    private static Column score(Column value, List<Double> breakpoints, BiFunction<Column, Object, Column> passes) {
         Column score = lit(1);
         Column v = value.cast(DataTypes.DoubleType);
         for (double b : breakpoints) {
-            score = score.plus(when(v.lt(b), 1).otherwise(0));
+            score = score.plus(when(passes.apply(v, b), 1).otherwise(0));
         }
         return score.cast(DataTypes.IntegerType);
     }

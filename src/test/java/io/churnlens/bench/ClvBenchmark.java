@@ -1,5 +1,6 @@
 package io.churnlens.bench;
 
+import io.churnlens.btyd.fit.FitBudget;
 import io.churnlens.btyd.BgNbdFitter;
 import io.churnlens.btyd.BgNbdModel;
 import io.churnlens.btyd.BtydStatistics;
@@ -66,7 +67,7 @@ public final class ClvBenchmark {
             long t4 = System.nanoTime(), c4 = cpu();
             Fitted<GammaGammaModel> gg = GammaGammaFitter.fit(spend);
             long t5p = System.nanoTime(), c5p = cpu();
-            Fitted<ParetoNbdModel> pnbd = pareto ? ParetoNbdFitter.fit(rfm) : null;
+            Fitted<ParetoNbdModel> pnbd = pareto ? ParetoNbdFitter.fit(rfm, FitBudget.DEFAULT) : null;
             long t5 = System.nanoTime(), c5 = cpu();
             CustomerValuation valuation = new CustomerValuation(bg.usableModel(), null, gg.usableModel(),
                     new ClvCalculator(12, 0.01, 1.0, 30.4375 / 7));

@@ -19,10 +19,7 @@ class ParameterRecoveryTest {
 
     @Test
     void bgNbdUsualWindow() {
-        BtydSimulator s = BtydSimulator.bgNbd(BG_TRUTH, 4000, 26, 52, 11);
-        Fitted<BgNbdModel> fit = BgNbdFitter.fit(s.table());
-        System.out.println("recovery BG/NBD T in [26,52]: " + fit.fit());
-        assertRecovered(fit.fit(), new double[] {0.5, 6.0, 0.8, 2.5}, 0.5);
+        assertBgNbdRecovered(4000, 26, 52, 11);
     }
 
     @Test
@@ -30,11 +27,14 @@ class ParameterRecoveryTest {
         // Two to four weeks of history for customers buying every ~12 weeks: few repeat purchases, yet 5000
         // customers still identify the drop-out (likelihood-ratio statistic ~16 against the NBD). The band is
         // 4 standard errors; the SE bound is looser (the drop-out shapes' SEs are 1-2 times their values).
-        BtydSimulator s = BtydSimulator.bgNbd(BG_TRUTH, 5000, 2, 4, 12);
-        Fitted<BgNbdModel> fit = BgNbdFitter.fit(s.table());
-        System.out.println("recovery BG/NBD T in [2,4]: " + fit.fit());
+        Fitted<BgNbdModel> fit = bgNbdFit(5000, 2, 4, 12);
         assertThat(fit.state()).as(fit.fit().toString()).isEqualTo(FitState.IDENTIFIED);
         assertRecovered(fit.fit(), new double[] {0.5, 6.0, 0.8, 2.5}, 2.5);
+    }
+
+    @Test
+    void bgNbdVeryLongWindow() {
+        assertBgNbdRecovered(3000, 500, 1000, 13);
     }
 
     @Test
@@ -42,14 +42,17 @@ class ParameterRecoveryTest {
         // Half a week to a week for the same customers: hardly anybody has had a chance to drop out, so the
         // drop-out process is not identified (BOUNDARY, the NBD named and fitted), while the purchase-rate
         // distribution is: the NBD limit recovers the true r and alpha within 4 of its standard errors.
-        BtydSimulator s = BtydSimulator.bgNbd(BG_TRUTH, 5000, 0.5, 1, 12);
-        Fitted<BgNbdModel> fit = BgNbdFitter.fit(s.table());
-        System.out.println("recovery BG/NBD T in [0.5,1]: " + fit.fit());
+        Fitted<BgNbdModel> fit = bgNbdFit(5000, 0.5, 1, 12);
         assertThat(fit.state()).as(fit.fit().toString()).isEqualTo(FitState.BOUNDARY);
         assertThat(fit.fit().verdict()).startsWith(NoDropOutCheck.NO_DROP_OUT);
         assertThat(fit.purchaseModelToUse()).containsInstanceOf(NbdModel.class);
         System.out.println("recovery NBD limit T in [0.5,1]: " + fit.noDropOutLimit().fit());
         assertRecovered(fit.noDropOutLimit().fit(), new double[] {0.5, 6.0}, 0.8);
+    }
+
+    @Test
+    void paretoNbd() {
+        assertParetoNbdRecovered(3000, 26, 78, 21);
     }
 
     @Test
@@ -71,29 +74,8 @@ class ParameterRecoveryTest {
     }
 
     @Test
-    void bgNbdVeryLongWindow() {
-        BtydSimulator s = BtydSimulator.bgNbd(BG_TRUTH, 3000, 500, 1000, 13);
-        Fitted<BgNbdModel> fit = BgNbdFitter.fit(s.table());
-        System.out.println("recovery BG/NBD T in [500,1000]: " + fit.fit());
-        assertRecovered(fit.fit(), new double[] {0.5, 6.0, 0.8, 2.5}, 0.5);
-    }
-
-    @Test
-    void paretoNbd() {
-        ParetoNbdModel truth = new ParetoNbdModel(0.6, 8.0, 0.8, 12.0);
-        BtydSimulator s = BtydSimulator.paretoNbd(truth, 3000, 26, 78, 21);
-        Fitted<ParetoNbdModel> fit = ParetoNbdFitter.fit(s.table());
-        System.out.println("recovery Pareto/NBD T in [26,78]: " + fit.fit());
-        assertRecovered(fit.fit(), new double[] {0.6, 8.0, 0.8, 12.0}, 0.6);
-    }
-
-    @Test
     void paretoNbdLongWindow() {
-        ParetoNbdModel truth = new ParetoNbdModel(0.6, 8.0, 0.8, 12.0);
-        BtydSimulator s = BtydSimulator.paretoNbd(truth, 2000, 300, 600, 22);
-        Fitted<ParetoNbdModel> fit = ParetoNbdFitter.fit(s.table());
-        System.out.println("recovery Pareto/NBD T in [300,600]: " + fit.fit());
-        assertRecovered(fit.fit(), new double[] {0.6, 8.0, 0.8, 12.0}, 0.6);
+        assertParetoNbdRecovered(2000, 300, 600, 22);
     }
 
     @Test
@@ -111,6 +93,30 @@ class ParameterRecoveryTest {
         Fitted<ShiftedBetaGeometricModel> fit = ShiftedBetaGeometricFitter.fit(survivors);
         System.out.println("recovery sBG: " + fit.fit());
         assertRecovered(fit.fit(), new double[] {0.7, 1.2}, 0.2);
+    }
+
+    /** BG_TRUTH simulated with T uniform in [from, to] weeks, fitted, every parameter recovered (SE below 0.5 x). */
+    private static void assertBgNbdRecovered(int customers, double from, double to, long seed) {
+        assertRecovered(bgNbdFit(customers, from, to, seed).fit(), new double[] {0.5, 6.0, 0.8, 2.5}, 0.5);
+    }
+
+    /** BG_TRUTH simulated with T uniform in [from, to] weeks and fitted. */
+    private static Fitted<BgNbdModel> bgNbdFit(int customers, double from, double to, long seed) {
+        BtydSimulator s = BtydSimulator.bgNbd(BG_TRUTH, customers, from, to, seed);
+        return printed("BG/NBD", from, to, BgNbdFitter.fit(s.table()));
+    }
+
+    /** r 0.6, alpha 8, s 0.8, beta 12 simulated, fitted, every parameter recovered (SE below 0.6 x). */
+    private static void assertParetoNbdRecovered(int customers, double from, double to, long seed) {
+        ParetoNbdModel truth = new ParetoNbdModel(0.6, 8.0, 0.8, 12.0);
+        BtydSimulator s = BtydSimulator.paretoNbd(truth, customers, from, to, seed);
+        assertRecovered(printed("Pareto/NBD", from, to, ParetoNbdFitter.fit(s.table())).fit(),
+                new double[] {0.6, 8.0, 0.8, 12.0}, 0.6);
+    }
+
+    private static <M extends java.io.Serializable> Fitted<M> printed(String model, double from, double to, Fitted<M> fit) {
+        System.out.printf(java.util.Locale.ROOT, "recovery %s T in [%.4g,%.4g]: %s%n", model, from, to, fit.fit());
+        return fit;
     }
 
     static void assertRecovered(ModelFit fit, double[] truth, double maxRelativeSe) {
