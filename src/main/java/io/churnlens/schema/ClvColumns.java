@@ -1,6 +1,5 @@
 package io.churnlens.schema;
 
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -35,17 +34,8 @@ public final class ClvColumns {
     /** The verdict in words, and what the pipeline used instead when the state is not identified. */
     public static final String FIT_NOTE = "fit_note";
 
-    public static final StructType PARAMS_SCHEMA = new StructType()
-            .add(MODEL, DataTypes.StringType, false)
-            .add(PARAMETER, DataTypes.StringType, false)
-            .add(VALUE, DataTypes.DoubleType, true)
-            .add(STD_ERROR, DataTypes.DoubleType, true)
-            .add(LOG_LIKELIHOOD, DataTypes.DoubleType, true)
-            .add(CUSTOMERS, DataTypes.LongType, false)
-            .add(CONVERGED, DataTypes.BooleanType, false)
-            .add(NOTE, DataTypes.StringType, true)
-            .add(FIT_STATE, DataTypes.StringType, false)
-            .add(FIT_NOTE, DataTypes.StringType, false);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType PARAMS_SCHEMA = DataDictionary.CLV_PARAMS.fileSchema();
 
     // --- customer_value: one row per customer of the features table ---
     public static final String CUSTOMER_ID = FeatureColumns.CUSTOMER_ID;
@@ -67,15 +57,8 @@ public final class ClvColumns {
     /** The model the values come from: bg_nbd | pareto_nbd, or nbd when the fit fell back to the no-drop-out limit. */
     public static final String PURCHASE_MODEL = "purchase_model";
 
-    public static final StructType CUSTOMER_VALUE_SCHEMA = new StructType()
-            .add(CUSTOMER_ID, DataTypes.StringType, false)
-            .add(P_ALIVE, DataTypes.DoubleType, true)
-            .add(P_ALIVE_PARETO_NBD, DataTypes.DoubleType, true)
-            .add(EXPECTED_PURCHASES, DataTypes.DoubleType, true)
-            .add(EXPECTED_SPEND, DataTypes.DoubleType, true)
-            .add(SPEND_FLAG, DataTypes.StringType, false)
-            .add(CLV, DataTypes.DoubleType, true)
-            .add(PURCHASE_MODEL, DataTypes.StringType, false);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType CUSTOMER_VALUE_SCHEMA = DataDictionary.CUSTOMER_VALUE.fileSchema();
 
     // --- clv_holdout: predicted vs actual purchases in the holdout window ---
     /** Input of the holdout check: purchase days of the customer in (T_cal, T_cal + holdout]. */
@@ -87,12 +70,6 @@ public final class ClvColumns {
     public static final String ACTUAL_MEAN = "actual_mean";
     public static final String PREDICTED_MEAN = "predicted_mean";
 
-    public static final StructType HOLDOUT_SCHEMA = new StructType()
-            .add(MODEL, DataTypes.StringType, false)
-            .add(FREQUENCY_BUCKET, DataTypes.StringType, false)
-            .add(CUSTOMERS, DataTypes.LongType, false)
-            .add(ACTUAL_PURCHASES, DataTypes.DoubleType, false)
-            .add(PREDICTED_PURCHASES, DataTypes.DoubleType, false)
-            .add(ACTUAL_MEAN, DataTypes.DoubleType, false)
-            .add(PREDICTED_MEAN, DataTypes.DoubleType, false);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType HOLDOUT_SCHEMA = DataDictionary.CLV_HOLDOUT.fileSchema();
 }

@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The report tables of the impact stage: {@code churn_impact}, {@code scenarios}, {@code cohort_retention} and
  * {@code segment_risk}. Observed money (from transactions) is decimal(18,2); model-based money (expectations) is
- * double, as in ClvColumns. Every column is described in the README's data dictionary.
+ * double, as in ClvColumns. Every column is described in DataDictionary (and DATA_DICTIONARY.md, generated from it).
  */
 public final class ImpactColumns {
     private ImpactColumns() {}
@@ -65,37 +65,8 @@ public final class ImpactColumns {
     /** Why a column is null, and which figures rest on assumptions. */
     public static final String NOTE = "note";
 
-    public static final StructType CHURN_IMPACT_SCHEMA = new StructType()
-            .add(QUARTER, DataTypes.StringType, false)
-            .add(QUARTER_START, DataTypes.DateType, false)
-            .add(QUARTER_END, DataTypes.DateType, false)
-            .add(CUSTOMERS_START, DataTypes.LongType, false)
-            .add(CUSTOMERS_NEW, DataTypes.LongType, false)
-            .add(CUSTOMERS_REACTIVATED, DataTypes.LongType, false)
-            .add(CUSTOMERS_DEPARTED, DataTypes.LongType, false)
-            .add(CUSTOMERS_END, DataTypes.LongType, false)
-            .add(CHURN_RATE, DataTypes.DoubleType, true)
-            .add(RETENTION_RATE, DataTypes.DoubleType, true)
-            .add(REVENUE_LOST, MONEY, false)
-            .add(ANNUAL_REVENUE, MONEY, false)
-            .add(REVENUE_LOST_SHARE, DataTypes.DoubleType, true)
-            .add(YEAR_AGO_CUSTOMERS, DataTypes.LongType, false)
-            .add(YEAR_AGO_REVENUE_BEFORE, MONEY, false)
-            .add(YEAR_AGO_REVENUE_NOW, MONEY, false)
-            .add(REVENUE_CHURN_RATE, DataTypes.DoubleType, true)
-            .add(NET_REVENUE_RETENTION, DataTypes.DoubleType, true)
-            .add(MODEL_EXPECTED_DROPOUTS, DataTypes.DoubleType, true)
-            .add(MODEL_DROPOUT_REVENUE, DataTypes.DoubleType, true)
-            .add(CLV_LOST, DataTypes.DoubleType, true)
-            .add(REVENUE_AT_RISK, DataTypes.DoubleType, true)
-            .add(REVENUE_AT_RISK_TOP_SEGMENT, DataTypes.StringType, true)
-            .add(REVENUE_AT_RISK_TOP_SEGMENT_SHARE, DataTypes.DoubleType, true)
-            .add(REVENUE_AT_RISK_TOP_DECILE_SHARE, DataTypes.DoubleType, true)
-            .add(MARKETING_SPEND, MONEY, true)
-            .add(ACQUISITION_COST, DataTypes.DoubleType, true)
-            .add(COST_TO_REPLACE_DEPARTED, DataTypes.DoubleType, true)
-            .add(VALUE_TO_ACQUISITION_COST, DataTypes.DoubleType, true)
-            .add(NOTE, DataTypes.StringType, true);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType CHURN_IMPACT_SCHEMA = DataDictionary.CHURN_IMPACT.fileSchema();
 
     // --- scenarios: one row per churn reduction ---
     /** e.g. "-2 pp" or "-20%". */
@@ -113,19 +84,8 @@ public final class ImpactColumns {
     public static final String ASSUMPTION_MULTIPLIER = "assumption_multiplier";
     public static final String ASSUMPTIONS = "assumptions";
 
-    public static final StructType SCENARIOS_SCHEMA = new StructType()
-            .add(SCENARIO, DataTypes.StringType, false)
-            .add(CHURN_REDUCTION_PP, DataTypes.DoubleType, false)
-            .add(BASELINE_CHURN_RATE, DataTypes.DoubleType, false)
-            .add(SCENARIO_CHURN_RATE, DataTypes.DoubleType, false)
-            .add(CUSTOMERS_KEPT, DataTypes.DoubleType, false)
-            .add(REVENUE_KEPT_THIS_YEAR, DataTypes.DoubleType, false)
-            .add(HORIZON_QUARTERS, DataTypes.IntegerType, false)
-            .add(BASE_VALUE_BASELINE, DataTypes.DoubleType, false)
-            .add(BASE_VALUE_SCENARIO, DataTypes.DoubleType, false)
-            .add(BASE_VALUE_EFFECT, DataTypes.DoubleType, false)
-            .add(ASSUMPTION_MULTIPLIER, DataTypes.DoubleType, false)
-            .add(ASSUMPTIONS, DataTypes.StringType, false);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType SCENARIOS_SCHEMA = DataDictionary.SCENARIOS.fileSchema();
 
     // --- cohort_retention: acquisition quarter x quarters since ---
     public static final String COHORT = "cohort";
@@ -147,22 +107,8 @@ public final class ImpactColumns {
     public static final String SBG_ALPHA = "sbg_alpha";
     public static final String SBG_BETA = "sbg_beta";
 
-    public static final StructType COHORT_SCHEMA = new StructType()
-            .add(COHORT, DataTypes.StringType, false)
-            .add(QUARTERS_SINCE, DataTypes.IntegerType, false)
-            .add(QUARTER, DataTypes.StringType, false)
-            .add(COHORT_CUSTOMERS, DataTypes.LongType, false)
-            .add(OBSERVED, DataTypes.BooleanType, false)
-            .add(CUSTOMERS_ACTIVE, DataTypes.LongType, true)
-            .add(CUSTOMERS_PURCHASING, DataTypes.LongType, true)
-            .add(CUSTOMERS_SURVIVING, DataTypes.LongType, true)
-            .add(REVENUE, MONEY, true)
-            .add(RETENTION, DataTypes.DoubleType, true)
-            .add(PROJECTED_SURVIVORS, DataTypes.DoubleType, true)
-            .add(PROJECTED_RETENTION, DataTypes.DoubleType, true)
-            .add(SBG_ALPHA, DataTypes.DoubleType, true)
-            .add(SBG_BETA, DataTypes.DoubleType, true)
-            .add(NOTE, DataTypes.StringType, true);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType COHORT_SCHEMA = DataDictionary.COHORT_RETENTION.fileSchema();
 
     // --- segment_risk: one row per segment of each grouping ---
     /** rfm_segment | cluster_name | country | channel. */
@@ -172,15 +118,6 @@ public final class ImpactColumns {
     /** The as_of of the customer_segments snapshot the RFM and cluster membership came from. */
     public static final String SEGMENTS_AS_OF = "segments_as_of";
 
-    public static final StructType SEGMENT_RISK_SCHEMA = new StructType()
-            .add(DIMENSION, DataTypes.StringType, false)
-            .add(SEGMENT, DataTypes.StringType, false)
-            .add(CUSTOMERS_START, DataTypes.LongType, false)
-            .add(CUSTOMERS_DEPARTED, DataTypes.LongType, false)
-            .add(CHURN_RATE, DataTypes.DoubleType, true)
-            .add(REVENUE_LOST, MONEY, false)
-            .add(CUSTOMERS_SCORED, DataTypes.LongType, false)
-            .add(REVENUE_AT_RISK, DataTypes.DoubleType, true)
-            .add(SEGMENTS_AS_OF, DataTypes.DateType, true)
-            .add(NOTE, DataTypes.StringType, true);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType SEGMENT_RISK_SCHEMA = DataDictionary.SEGMENT_RISK.fileSchema();
 }

@@ -1,6 +1,5 @@
 package io.churnlens.schema;
 
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
@@ -50,13 +49,6 @@ public final class ModelColumns {
     /** Learned candidates, in the order they are evaluated. */
     public static final List<String> CANDIDATE_SCORERS = List.of(SCORER_LOGISTIC, SCORER_GBT);
 
-    public static final StructType SCHEMA = new StructType()
-            .add(SCORER, DataTypes.StringType, false)
-            .add(CHAMPION, DataTypes.BooleanType, false)
-            .add(EVALUATION, DataTypes.StringType, false)
-            .add(KIND, DataTypes.StringType, false)
-            .add(NAME, DataTypes.StringType, false)
-            .add(BIN, DataTypes.IntegerType, true)
-            .add(VALUE, DataTypes.DoubleType, true)
-            .add(NOTE, DataTypes.StringType, true);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType SCHEMA = DataDictionary.MODEL_METRICS.fileSchema();
 }

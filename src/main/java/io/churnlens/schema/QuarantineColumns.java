@@ -1,6 +1,5 @@
 package io.churnlens.schema;
 
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -19,10 +18,6 @@ public final class QuarantineColumns {
     public static final String SOURCE_FILE = TransactionColumns.SOURCE_FILE;
     public static final String INGEST_RUN = TransactionColumns.INGEST_RUN;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(RAW, DataTypes.StringType, false)
-            .add(REASON_CODE, DataTypes.StringType, false)
-            .add(DETAIL, DataTypes.StringType, false)
-            .add(SOURCE_FILE, DataTypes.StringType, false)
-            .add(INGEST_RUN, DataTypes.StringType, false);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType SCHEMA = DataDictionary.QUARANTINE.schema();
 }

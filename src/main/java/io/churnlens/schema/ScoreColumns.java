@@ -1,12 +1,11 @@
 package io.churnlens.schema;
 
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code customer_scores}: one row per customer of {@code customer_features} as of T, written by the {@code score}
  * job and read by {@code impact} (revenue at risk) and {@code report}. The contract between the churn model and the
- * impact stage: change it here and in the README's data dictionary together.
+ * impact stage: its columns are described (and its schema built) in DataDictionary.
  */
 public final class ScoreColumns {
     private ScoreColumns() {}
@@ -33,19 +32,6 @@ public final class ScoreColumns {
     /** Net revenue expected over the next 12 months (expected purchases x expected spend, undiscounted). */
     public static final String EXPECTED_REVENUE_12M = "expected_revenue_12m";
 
-    public static final StructType SCHEMA = new StructType()
-            .add(CUSTOMER_ID, DataTypes.StringType, false)
-            .add(CHURN_PROBABILITY, DataTypes.DoubleType, false)
-            .add(RISK_TIER, DataTypes.StringType, false)
-            .add(REASON_1, DataTypes.StringType, true)
-            .add(REASON_2, DataTypes.StringType, true)
-            .add(REASON_3, DataTypes.StringType, true)
-            .add(SCORER, DataTypes.StringType, false)
-            .add(RFM_SEGMENT, DataTypes.StringType, true)
-            .add(CLUSTER_NAME, DataTypes.StringType, true)
-            .add(P_ALIVE, DataTypes.DoubleType, true)
-            .add(EXPECTED_PURCHASES, DataTypes.DoubleType, true)
-            .add(EXPECTED_SPEND, DataTypes.DoubleType, true)
-            .add(CLV, DataTypes.DoubleType, true)
-            .add(EXPECTED_REVENUE_12M, DataTypes.DoubleType, true);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType SCHEMA = DataDictionary.CUSTOMER_SCORES.fileSchema();
 }

@@ -41,20 +41,6 @@ public final class TransactionColumns {
     /** Optional descriptive columns: null when the input does not map them. */
     public static final String[] GROUP_COLUMNS = {COUNTRY, CHANNEL};
 
-    public static final StructType SCHEMA = new StructType()
-            .add(ROW_KEY, DataTypes.StringType, false)
-            .add(TRANSACTION_ID, DataTypes.StringType, true)
-            .add(CUSTOMER_ID, DataTypes.StringType, false)
-            .add(EVENT_TS, DataTypes.TimestampType, false)
-            .add(EVENT_DATE, DataTypes.DateType, false)
-            .add(AMOUNT, MONEY, false)
-            .add(QUANTITY, DataTypes.LongType, true)
-            .add(IS_RETURN, DataTypes.BooleanType, false)
-            .add(PRODUCT_ID, DataTypes.StringType, true)
-            .add(CATEGORY, DataTypes.StringType, true)
-            .add(COUNTRY, DataTypes.StringType, true)
-            .add(CHANNEL, DataTypes.StringType, true)
-            .add(SOURCE_FILE, DataTypes.StringType, false)
-            .add(INGEST_RUN, DataTypes.StringType, false)
-            .add(EVENT_MONTH, DataTypes.StringType, false);
+    /** Built from its description in {@link DataDictionary}: add a column there. */
+    public static final StructType SCHEMA = DataDictionary.TRANSACTIONS.schema();
 }
