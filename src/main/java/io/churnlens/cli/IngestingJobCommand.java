@@ -1,10 +1,15 @@
 package io.churnlens.cli;
 
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.report.Pseudonyms;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
-/** A job that starts with ingest (pipeline, backfill): the {@link IngestChoice} options and their config overrides. */
+/**
+ * A job that starts with ingest and ends with the management report (pipeline, backfill): the {@link IngestChoice}
+ * options and their config overrides, and the report's key checked before Spark starts.
+ */
 abstract class IngestingJobCommand extends JobCommand {
     @Mixin
     IngestChoice ingest = new IngestChoice();
@@ -12,5 +17,11 @@ abstract class IngestingJobCommand extends JobCommand {
     @Override
     protected List<String> commandOverrides() {
         return ingest.overrides();
+    }
+
+    /** Both end with the management report: its pseudonymisation key must be there before anything runs. */
+    @Override
+    protected void beforeSpark(ChurnlensConfig config) {
+        Pseudonyms.forManagement(config.pseudonymise());
     }
 }

@@ -51,10 +51,14 @@ public abstract class JobCommand implements Callable<Integer> {
         return ctx.store.layout().root() + "/reports";
     }
 
+    /** Checks that need only the config, before Spark starts (a missing key fails in a second, not after a run). */
+    protected void beforeSpark(ChurnlensConfig config) {}
+
     @Override
     public Integer call() {
         ChurnlensConfig config = ConfigLoader.load(common.config, common.overrides(commandOverrides()));
         LocalDate asOf = common.asOf(config.run().asOf(), LocalDate.now());
+        beforeSpark(config);
         return execute(config, asOf);
     }
 

@@ -1,5 +1,7 @@
 package io.churnlens.cli;
 
+import io.churnlens.config.ChurnlensConfig;
+import io.churnlens.report.Pseudonyms;
 import io.churnlens.report.ReportStage;
 import io.churnlens.stage.Stage;
 import picocli.CommandLine.Command;
@@ -12,6 +14,12 @@ public final class ReportCommand extends StageCommand {
     @Override
     protected Stage stage() {
         return new ReportStage();
+    }
+
+    /** The pseudonymisation key must be there before Spark starts. */
+    @Override
+    protected void beforeSpark(ChurnlensConfig config) {
+        Pseudonyms.forManagement(config.pseudonymise());
     }
 
     @Override

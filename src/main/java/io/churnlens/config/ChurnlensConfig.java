@@ -30,6 +30,7 @@ public record ChurnlensConfig(
         Segment segment,
         ImpactSettings impact,
         Model model,
+        PseudonymSettings pseudonymise,
         String rendered) implements java.io.Serializable {
 
     public enum Format { CSV, JSON, PARQUET }
@@ -412,7 +413,7 @@ public record ChurnlensConfig(
         Features features = Features.parse(c);
         Segment segment = Segment.parse(c);
         return new ChurnlensConfig(input, mapping, ingest, cleaning, time, churn, run, output, clv, simulate, features,
-                segment, ImpactSettings.parse(c), Model.parse(c),
+                segment, ImpactSettings.parse(c), Model.parse(c), PseudonymSettings.parse(c),
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 

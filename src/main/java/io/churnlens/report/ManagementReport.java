@@ -105,8 +105,13 @@ public final class ManagementReport {
 
     private static void topCustomers(StringBuilder b, ReportData d) {
         if (d.topCustomers().isEmpty()) return;
-        b.append("<section id=\"top-customers\"><h2>Customers carrying the most revenue at risk</h2>\n<table class=\"figures\">\n"
-                + "<thead><tr><th>Customer</th><th>Segment</th><th>Churn probability</th><th>Expected revenue, 12 months</th>"
+        b.append("<section id=\"top-customers\"><h2>Customers carrying the most revenue at risk</h2>\n");
+        if (d.pseudonymised()) {
+            b.append("<p class=\"small\">Customers are shown by pseudonym (a keyed hash of the id); the data team "
+                    + "can tell who they are.</p>\n");
+        }
+        b.append("<table class=\"figures\">\n"
+                + "<thead><tr><th>" + (d.pseudonymised() ? "Customer (pseudonym)" : "Customer") + "</th><th>Segment</th><th>Churn probability</th><th>Expected revenue, 12 months</th>"
                 + "<th>Revenue at risk</th></tr></thead>\n<tbody>\n");
         for (Row r : d.topCustomers()) {
             b.append("<tr><td>").append(Html.esc(r.getAs(ScoreColumns.CUSTOMER_ID))).append("</td><td>")

@@ -4,6 +4,7 @@ import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.impact.RevenueAtRisk;
 import io.churnlens.io.Quarters;
 import io.churnlens.schema.ImpactColumns;
+import io.churnlens.schema.ScoreColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -47,12 +48,13 @@ public final class ReportAssembly {
                                      List<Row> topCustomers, Function<LocalDate, Optional<Dataset<Row>>> impactPartition,
                                      Optional<Dataset<Row>> clvParams) {
         List<Row> impact = churnImpact.orderBy(ImpactColumns.QUARTER_START).collectAsList();
+        Pseudonyms pseudonyms = Pseudonyms.forManagement(config.pseudonymise());
         return new ReportData(asOf, impact, ownPartitions(asOf, impactPartition),
                 scenarios.orderBy(ImpactColumns.CHURN_REDUCTION_PP).collectAsList(),
                 cohorts.orderBy(ImpactColumns.COHORT, ImpactColumns.QUARTERS_SINCE).collectAsList(),
-                segments.collectAsList(), topCustomers, config.impact(), config.churn().inactivityDays(),
-                config.clv().monthlyDiscountRate(),
-                clvParams.map(p -> FitNotes.from(p.collectAsList())).orElse(List.of()));
+                segments.collectAsList(), pseudonyms.apply(topCustomers, ScoreColumns.CUSTOMER_ID), config.impact(),
+                config.churn().inactivityDays(), config.clv().monthlyDiscountRate(),
+                clvParams.map(p -> FitNotes.from(p.collectAsList())).orElse(List.of()), pseudonyms.enabled());
     }
 
     /** The previous quarter's and the year-ago quarter's row from their own as_of partitions, when published. */

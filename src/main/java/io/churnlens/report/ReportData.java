@@ -21,10 +21,12 @@ import java.util.Optional;
  *                        revenue_at_risk of the customers carrying most revenue at risk; empty without scores
  * @param fitNotes        what the purchase models' verdicts mean for the figures ({@link FitNotes}); empty when
  *                        every purchase model is identified or clv_params is not available
+ * @param pseudonymised   the customer ids in topCustomers are keyed pseudonyms ({@link Pseudonyms})
  */
 public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                          List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
-                         int inactivityDays, double monthlyDiscountRate, List<String> fitNotes) {
+                         int inactivityDays, double monthlyDiscountRate, List<String> fitNotes,
+                         boolean pseudonymised) {
 
     public String quarter() {
         return Quarters.label(asOf);
