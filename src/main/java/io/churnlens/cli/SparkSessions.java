@@ -15,6 +15,9 @@ final class SparkSessions {
         SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 // Event times are parsed and stored as UTC instants; business dates use ingest.reporting-timezone.
                 .config("spark.sql.session.timeZone", "UTC")
+                // Timestamps as Parquet TIMESTAMP(MICROS, adjusted to UTC), not Spark's default INT96: every reader
+                // (DuckDB, pyarrow) then sees an instant, not a wall-clock time of unknown zone.
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
                 .config("spark.ui.showConsoleProgress", conf.get("spark.ui.showConsoleProgress",
                         Boolean.toString(stdoutIsATerminal())));
