@@ -21,6 +21,10 @@ AS_OF = (
     " - macros.timedelta(days=1)).strftime('%Y-%m-%d') }}"
 )
 STAGES = ["ingest", "features", "segment", "clv", "train", "score", "impact", "report"]
+# The report pseudonymises customer ids (pseudonymise.key-source in cluster.conf, default env:CHURNLENS_PSEUDONYM_KEY).
+# The key comes from an Airflow Variable whose name contains "secret", so Airflow masks it in logs and rendered
+# templates; in YARN cluster mode prefer a key file on the nodes (key-source = "file:/etc/churnlens/pseudonym.key").
+REPORT_ENV = {"CHURNLENS_PSEUDONYM_KEY": "{{ var.value.churnlens_pseudonym_secret }}"}
 
 default_args = {
     "owner": "data-engineering",
@@ -52,6 +56,7 @@ with DAG(
                 "spark.sql.shuffle.partitions": "400",
             },
             name=f"churnlens-{stage}",
+            env_vars=REPORT_ENV if stage == "report" else None,
         )
         if previous is not None:
             previous >> task

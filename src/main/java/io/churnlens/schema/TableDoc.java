@@ -2,6 +2,7 @@ package io.churnlens.schema;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -9,42 +10,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One published table of the data dictionary: where it lives, how it is partitioned, what a row is, and each column
- * with its type, unit and meaning. Where a table's Spark schema is defined in {@code schema/}, it is built from
- * this description ({@link #schema()}), so the dictionary and what is written cannot differ.
+ * One published table of the data dictionary: where it lives, what a row is, and each column (partition columns
+ * included) with its type, unit and meaning. Where a table's Spark schema is defined in {@code schema/}, it is built
+ * from this description ({@link #schema()}, {@link #fileSchema()}), so the dictionary and what is written cannot
+ * differ. Immutable: each builder step returns a new description.
+ *
+ * @param location where under the output root, with the partition folders
+ * @param rows     what one row is
+ * @param notes    sentences printed under the column table (allowed values, formulas)
  */
-public final class TableDoc {
-    private final String name;
-    private final String location;
-    private final String rows;
-    private final List<ColumnDoc> columns = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
-
-    private TableDoc(String name, String location, String rows) {
-        this.name = name;
-        this.location = location;
-        this.rows = rows;
+public record TableDoc(String name, String location, String rows, List<ColumnDoc> columns, List<String> notes) {
+    public TableDoc {
+        columns = List.copyOf(columns);
+        notes = List.copyOf(notes);
     }
 
-    /** A report table under {@code reports/<name>/as_of=YYYY-MM-DD/}, partitioned by the snapshot date. */
+    /** A report table under {@code reports/<name>/as_of=YYYY-MM-DD/}; add its partition with {@link #asOf()}. */
     static TableDoc report(String name, String rows) {
-        return new TableDoc(name, "reports/" + name + "/as_of=YYYY-MM-DD/", rows);
+        return at(name, "reports/" + name + "/as_of=YYYY-MM-DD/", rows);
     }
 
     /** A table (or file) at another place under the output root; say its partition columns with {@link #partition}. */
     static TableDoc at(String name, String location, String rows) {
-        return new TableDoc(name, location, rows);
+        return new TableDoc(name, location, rows, List.of(), List.of());
     }
 
     TableDoc column(String column, DataType type, boolean nullable, String unit, String meaning) {
-        columns.add(new ColumnDoc(column, type, nullable, unit, meaning, false));
-        return this;
+        return with(new ColumnDoc(column, type, nullable, unit, meaning, false));
     }
 
     /** A partition column: its value is in the folder name (e.g. {@code as_of=2026-09-30}), not in the files. */
     TableDoc partition(String column, DataType type, String meaning) {
-        columns.add(new ColumnDoc(column, type, false, "", meaning, true));
-        return this;
+        return with(new ColumnDoc(column, type, false, "", meaning, true));
     }
 
     /** The {@code as_of} partition every report table has. */
@@ -52,30 +49,16 @@ public final class TableDoc {
         return partition(Tables.AS_OF, DataTypes.DateType, "the snapshot date T the row belongs to");
     }
 
-    /** A sentence printed under the column table (allowed values, formulas). */
     TableDoc note(String text) {
-        notes.add(text);
-        return this;
+        List<String> more = new ArrayList<>(notes);
+        more.add(text);
+        return new TableDoc(name, location, rows, columns, more);
     }
 
-    public String name() {
-        return name;
-    }
-
-    public String location() {
-        return location;
-    }
-
-    public String rows() {
-        return rows;
-    }
-
-    public List<ColumnDoc> columns() {
-        return List.copyOf(columns);
-    }
-
-    public List<String> notes() {
-        return List.copyOf(notes);
+    private TableDoc with(ColumnDoc c) {
+        List<ColumnDoc> more = new ArrayList<>(columns);
+        more.add(c);
+        return new TableDoc(name, location, rows, more, notes);
     }
 
     public List<String> partitionColumns() {
@@ -94,16 +77,7 @@ public final class TableDoc {
 
     private static StructType struct(List<ColumnDoc> of) {
         return new StructType(of.stream()
-                .map(c -> new StructField(c.name(), c.type(), c.nullable(), org.apache.spark.sql.types.Metadata.empty()))
+                .map(c -> new StructField(c.name(), c.type(), c.nullable(), Metadata.empty()))
                 .toArray(StructField[]::new));
-    }
-
-    /** The file columns followed by the partition columns: what a reader of the table's folder sees. */
-    public StructType readSchema() {
-        StructType s = fileSchema();
-        for (ColumnDoc c : columns) {
-            if (c.partition()) s = s.add(c.name(), c.type(), true);
-        }
-        return s;
     }
 }

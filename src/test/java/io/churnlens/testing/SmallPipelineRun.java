@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * One small real run, made once per test JVM and shared by the tests that read published output: 400 generated
  * customers (messy rows included, so the quarantine is not empty) and {@code pipeline} as of 2026-09-30 through the
- * command line as a user runs it, with one logistic candidate (the smallest grid: the tables are the same).
+ * command line as a user runs it, with one logistic candidate and one baseline (the smallest grid: the same tables).
  * {@code backtest} is left out for time: model_backtest is written by the same code and schema as model_metrics. Call {@link #output()} after the shared
  * SparkSession exists (a {@link SparkTestBase} subclass): the jobs reuse it.
  */
@@ -34,7 +34,8 @@ public final class SmallPipelineRun {
                     "--set", "mapping.channel=channel", "--set", "mapping.product-id=product_id",
                     "--set", "mapping.category=category", "--set", "model.candidates=[logistic]",
                     "--set", "model.logistic-reg-params=[0.01]", "--set", "model.logistic-elastic-net-params=[0.0]",
-                    "--set", "clv.fit-pareto-nbd=false", "--set", "segment.k-max=3"));
+                    "--set", "model.baselines=[recency]", "--set", "clv.fit-pareto-nbd=false",
+                    "--set", "segment.k-max=3"));
             List<String> pipeline = new ArrayList<>(List.of("pipeline", "--input",
                     generated.resolve("generated/transactions").toString()));
             pipeline.addAll(common);
