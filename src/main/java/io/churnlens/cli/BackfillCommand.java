@@ -30,11 +30,6 @@ public final class BackfillCommand extends IngestingJobCommand {
     boolean force;
 
     @Override
-    protected String jobName() {
-        return "backfill";
-    }
-
-    @Override
     public Integer call() {
         common.asOf = quarterEnd(to, "--to");
         return super.call();

@@ -2,6 +2,7 @@ package io.churnlens.cli;
 
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.report.Pseudonyms;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
@@ -13,6 +14,12 @@ import java.util.List;
 abstract class IngestingJobCommand extends JobCommand {
     @Mixin
     IngestChoice ingest = new IngestChoice();
+
+    /** The subcommand's name (pipeline, backfill). */
+    @Override
+    protected String jobName() {
+        return getClass().getAnnotation(Command.class).name();
+    }
 
     @Override
     protected List<String> commandOverrides() {

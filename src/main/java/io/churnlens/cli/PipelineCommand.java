@@ -9,11 +9,6 @@ import picocli.CommandLine.Command;
                 "With no options it runs on the bundled sample (data-samples/) and prints where the reports went."})
 public final class PipelineCommand extends IngestingJobCommand {
     @Override
-    protected String jobName() {
-        return "pipeline";
-    }
-
-    @Override
     protected void run(RunContext ctx) {
         ingest.ingestUnlessSkipped(ctx);
         Pipeline.analyse(ctx);

@@ -33,11 +33,6 @@ class ParameterRecoveryTest {
     }
 
     @Test
-    void bgNbdVeryLongWindow() {
-        assertBgNbdRecovered(3000, 500, 1000, 13);
-    }
-
-    @Test
     void bgNbdWindowOfDaysIsTheNoDropOutBoundary() {
         // Half a week to a week for the same customers: hardly anybody has had a chance to drop out, so the
         // drop-out process is not identified (BOUNDARY, the NBD named and fitted), while the purchase-rate
@@ -53,6 +48,11 @@ class ParameterRecoveryTest {
     @Test
     void paretoNbd() {
         assertParetoNbdRecovered(3000, 26, 78, 21);
+    }
+
+    @Test
+    void bgNbdVeryLongWindow() {
+        assertBgNbdRecovered(3000, 500, 1000, 13);
     }
 
     @Test
