@@ -378,13 +378,14 @@ public final class DataDictionary {
             .column("quarter", STRING, false, "", "`YYYY-Qn`")
             .column("metric", STRING, false, "", "the churn_impact column the figure comes from")
             .column("label", STRING, false, "", "the figure in words")
-            .column("unit", STRING, false, "", "customers, money, share or ratio")
+            .column("unit", STRING, false, "", "`customers`, `money`, `share` or `ratio`")
             .column("basis", STRING, false, "", "`observed`, `model` or `config`")
             .column("value", DOUBLE, true, "unit", "this quarter; empty = not available")
             .column("previous_quarter", DOUBLE, true, "unit", "the quarter before")
-            .column("change_vs_previous_quarter", DOUBLE, true, "relative (shares: points)", "")
+            .column("change_vs_previous_quarter", DOUBLE, true, "relative (shares: points)", "change from the quarter before")
             .column("same_quarter_last_year", DOUBLE, true, "unit", "a year before")
-            .column("change_vs_same_quarter_last_year", DOUBLE, true, "relative (shares: points)", "");
+            .column("change_vs_same_quarter_last_year", DOUBLE, true, "relative (shares: points)",
+                    "change from the same quarter a year before");
 
     /** Every published table, in the order of the dictionary. */
     public static final List<TableDoc> TABLES = List.of(TRANSACTIONS, QUARANTINE, DATA_QUALITY, CUSTOMER_FEATURES,
