@@ -75,6 +75,21 @@ class NotebooksIT {
         if (!failures.isEmpty()) fail(String.join("\n\n", failures));
     }
 
+    @Test
+    void theSampleManagementPageShowsTheAcquisitionEconomics() throws IOException {
+        // jobs/conf/local-sample.conf sets a marketing spend per quarter (a labelled sample assumption)
+        Path page = output.resolve("management/2026-Q3");
+        List<String> figures = Files.readAllLines(page.resolve("key_figures.csv"));
+        for (String metric : List.of("acquisition_cost_per_customer", "value_to_acquisition_cost")) {
+            String row = figures.stream().filter(l -> l.startsWith("2026-Q3," + metric + ",")).findFirst().orElseThrow();
+            String[] cells = row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+            assertThat(cells[5]).as(row).isNotBlank();
+            assertThat(Double.parseDouble(cells[5])).as(row).isPositive();
+        }
+        assertThat(Files.readString(page.resolve("report.html")))
+                .contains("Replacing this quarter's departed customers would cost about");
+    }
+
     static List<Path> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("notebooks"))) {
             return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
