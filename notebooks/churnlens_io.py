@@ -160,7 +160,8 @@ class _DuckDbJdbc:
         return rows
 
     def read(self, files):
-        source = "read_parquet([%s])" % ", ".join(_quote(f) for f in files)
+        # partition values come from the folder names (as strings), as on the pyarrow path
+        source = "read_parquet([%s], hive_partitioning = false)" % ", ".join(_quote(f) for f in files)
         schema = self._query(f"DESCRIBE SELECT * FROM {source}")
         with tempfile.TemporaryDirectory() as tmp:
             csv = os.path.join(tmp, "table.csv")
@@ -175,9 +176,10 @@ class _DuckDbJdbc:
 
 def _typed(series, duckdb_type):
     kind = duckdb_type.upper()
-    if kind in ("DATE",) or kind.startswith("TIMESTAMP"):
-        return pd.to_datetime(series, utc=kind.endswith("WITH TIME ZONE")).dt.tz_localize(None) \
-            if kind.endswith("WITH TIME ZONE") else pd.to_datetime(series)
+    if kind.endswith("WITH TIME ZONE"):
+        return pd.to_datetime(series, utc=True).dt.tz_localize(None)   # the instant, in UTC, as pyarrow gives it
+    if kind == "DATE" or kind.startswith("TIMESTAMP"):
+        return pd.to_datetime(series)
     if kind in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"):
         return series.astype("Int64")
     if kind.startswith("DECIMAL") or kind in ("DOUBLE", "FLOAT", "REAL"):
