@@ -19,7 +19,7 @@ import tempfile
 
 import pandas as pd
 
-__all__ = ["load", "snapshots", "backend", "REPORTS"]
+__all__ = ["load", "snapshots", "latest_snapshot", "backend", "REPORTS"]
 
 REPORTS = "reports"
 
@@ -47,6 +47,15 @@ def snapshots(root, table="churn_impact"):
     if not os.path.isdir(folder):
         return []
     return sorted(d.split("=", 1)[1] for d in os.listdir(folder) if _visible(d) and d.startswith("as_of="))
+
+
+def latest_snapshot(root, table="churn_impact"):
+    """The newest as_of of a table; a clear error when the output root holds none."""
+    found = snapshots(root, table)
+    if not found:
+        raise FileNotFoundError(f"no snapshot of {table} under {os.path.join(os.path.abspath(root), REPORTS)}: "
+                                f"run the pipeline first (jobs/churnlens pipeline --output {root}) or set OUTPUT_ROOT")
+    return found[-1]
 
 
 def load(root, table, snapshot=None, columns=None):
