@@ -50,7 +50,7 @@ public final class TrainStage implements Stage {
 
     @Override
     public List<String> publishes() {
-        return List.of(Tables.MODEL_METRICS, "models/" + Tables.CHURN_MODEL);
+        return List.of(Tables.MODEL_METRICS, Tables.MODEL_CURVES, Tables.MODEL_LIFT, "models/" + Tables.CHURN_MODEL);
     }
 
     @Override
@@ -72,10 +72,18 @@ public final class TrainStage implements Stage {
                 ctx.out("    WARNING: no churn model as of %s: %s", ctx.asOf(), e.getMessage());
                 return Map.of("models_trained", 0L);
             }
+            publishCurves(ctx, result, labelled);
             return publish(ctx, result, horizon);
         } finally {
             labelled.unpersist();
         }
+    }
+
+    /** ROC / PR points and lift by decile on the holdout, for the notebooks ({@link CurveTables}). */
+    private static void publishCurves(StageContext ctx, TrainingResult result, Dataset<Row> labelled) {
+        CurveTables curves = CurveTables.of(result, new ChurnTrainer(ctx.config()).split(labelled));
+        ctx.store().publishReport(Tables.MODEL_CURVES, ctx.asOf(), curves.points(ctx.spark()));
+        ctx.store().publishReport(Tables.MODEL_LIFT, ctx.asOf(), curves.lift(ctx.spark()));
     }
 
     private static Map<String, Long> publish(StageContext ctx, TrainingResult result, int horizon) {

@@ -251,6 +251,42 @@ public final class DataDictionary {
     public static final TableDoc MODEL_BACKTEST = modelMetrics(Tables.MODEL_BACKTEST,
             "as model_metrics, evaluation `backtest`: trained as of T-2H, judged on (T-H, T]; written by `backtest`");
 
+    public static final TableDoc MODEL_CURVES = TableDoc.report(Tables.MODEL_CURVES,
+                    "ROC and precision-recall points of every scorer on the holdout, at most 101 a scorer: point 0 "
+                            + "flags nobody, then one point at the end of each percentile of customers ranked by "
+                            + "descending probability; a tie group is one step, so the trapezoids give roc_auc exactly")
+            .column(CurveColumns.SCORER, STRING, false, "", "as in model_metrics")
+            .column(CurveColumns.CHAMPION, BOOLEAN, false, "", "true on every row of the champion")
+            .column(CurveColumns.EVALUATION, STRING, false, "", "`holdout`")
+            .column(CurveColumns.POINT, INT, false, "", "0 = nobody flagged, then 1, 2, ...")
+            .column(CurveColumns.THRESHOLD, DOUBLE, true, "probability", "lowest probability flagged; null at point 0")
+            .column(CurveColumns.FLAGGED, BIGINT, false, CUSTOMERS, "customers at or above the threshold")
+            .column(CurveColumns.FLAGGED_SHARE, DOUBLE, false, SHARE, "flagged / customers evaluated")
+            .column(CurveColumns.TRUE_POSITIVES, BIGINT, false, CUSTOMERS, "churners among the flagged")
+            .column(CurveColumns.FALSE_POSITIVES, BIGINT, false, CUSTOMERS, "non-churners among the flagged")
+            .column(CurveColumns.TRUE_POSITIVE_RATE, DOUBLE, true, SHARE, "true_positives / churners (= recall): "
+                    + "the ROC curve's y")
+            .column(CurveColumns.FALSE_POSITIVE_RATE, DOUBLE, true, SHARE, "false_positives / non-churners: the ROC "
+                    + "curve's x")
+            .column(CurveColumns.PRECISION, DOUBLE, true, SHARE, "true_positives / flagged; null at point 0")
+            .asOf();
+
+    public static final TableDoc MODEL_LIFT = TableDoc.report(Tables.MODEL_LIFT,
+                    "lift by decile of every scorer on the holdout; decile 1's lift and capture are model_metrics' "
+                            + "top_decile_lift and top_decile_capture")
+            .column(CurveColumns.SCORER, STRING, false, "", "as in model_metrics")
+            .column(CurveColumns.CHAMPION, BOOLEAN, false, "", "true on every row of the champion")
+            .column(CurveColumns.EVALUATION, STRING, false, "", "`holdout`")
+            .column(CurveColumns.DECILE, INT, false, "", "1 = the 10% highest probabilities, 10 = the lowest")
+            .column(CurveColumns.CUSTOMERS, DOUBLE, false, CUSTOMERS, "a tenth of the customers evaluated "
+                    + "(fractional when that is not whole)")
+            .column(CurveColumns.CHURNERS, DOUBLE, false, CUSTOMERS, "churners in the decile; a tie group across a "
+                    + "decile boundary is shared in proportion")
+            .column(CurveColumns.CHURN_RATE, DOUBLE, true, SHARE, "churners / customers of the decile")
+            .column(CurveColumns.LIFT, DOUBLE, true, "ratio", "decile churn rate / overall churn rate")
+            .column(CurveColumns.CUMULATIVE_CAPTURE, DOUBLE, true, SHARE, "share of all churners in deciles 1..d")
+            .asOf();
+
     public static final TableDoc CHURN_MODEL = TableDoc.at("models/" + Tables.CHURN_MODEL,
                     "models/churn/as_of=YYYY-MM-DD/metadata.json (+ pipeline/ for a learned model)",
                     "the champion trained for T: one JSON object (snake_case keys) and, for logistic or gbt, the MLlib "
@@ -390,7 +426,7 @@ public final class DataDictionary {
     /** Every published table, in the order of the dictionary. */
     public static final List<TableDoc> TABLES = List.of(TRANSACTIONS, QUARANTINE, DATA_QUALITY, CUSTOMER_FEATURES,
             CUSTOMER_SEGMENTS, SEGMENT_SUMMARY, CLUSTER_K_SELECTION, CLV_PARAMS, CUSTOMER_VALUE, CLV_HOLDOUT,
-            MODEL_METRICS, MODEL_BACKTEST, CUSTOMER_SCORES, CHURN_MODEL, CHURN_IMPACT, SCENARIOS, COHORT_RETENTION,
+            MODEL_METRICS, MODEL_CURVES, MODEL_LIFT, MODEL_BACKTEST, CUSTOMER_SCORES, CHURN_MODEL, CHURN_IMPACT, SCENARIOS, COHORT_RETENTION,
             SEGMENT_RISK, KEY_FIGURES);
 
     private static TableDoc modelMetrics(String name, String rows) {

@@ -21,6 +21,10 @@ public final class Tables {
     public static final String SEGMENT_RISK = "segment_risk";
     public static final String MODEL_METRICS = "model_metrics";
     public static final String MODEL_BACKTEST = "model_backtest";
+    /** ROC and precision-recall points of every scorer on the holdout ({@link CurveColumns}). */
+    public static final String MODEL_CURVES = "model_curves";
+    /** Churn rate and lift by score decile of every scorer on the holdout ({@link CurveColumns}). */
+    public static final String MODEL_LIFT = "model_lift";
     /** Name of the churn model under {@code <root>/models/}. */
     public static final String CHURN_MODEL = "churn";
     /** Partition column of every report table. */
