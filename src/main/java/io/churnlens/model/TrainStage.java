@@ -1,10 +1,7 @@
 package io.churnlens.model;
 
-import io.churnlens.features.FeaturesStage;
-import io.churnlens.features.TrainingSet;
 import io.churnlens.io.ModelStore;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,10 +14,11 @@ import java.util.Map;
  * Trains the churn scorers ({@link ChurnTrainer}) on the run's shared features as of T−H labelled with
  * (T−H, T], and publishes model_metrics and the champion model.
  */
-public final class TrainStage implements Stage {
+public final class TrainStage extends LabelledHistoryStage {
     private final boolean skipWhenTooLittleHistory;
 
     private TrainStage(boolean skipWhenTooLittleHistory) {
+        super("train", List.of(Tables.MODEL_METRICS, "models/" + Tables.CHURN_MODEL));
         this.skipWhenTooLittleHistory = skipWhenTooLittleHistory;
     }
 
@@ -39,30 +37,9 @@ public final class TrainStage implements Stage {
     }
 
     @Override
-    public String name() {
-        return "train";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.TRANSACTIONS);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.MODEL_METRICS, "models/" + Tables.CHURN_MODEL);
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(FeaturesStage.BEFORE_HORIZON);
-    }
-
-    @Override
     public Map<String, Long> run(StageContext ctx) {
         int horizon = ctx.config().churn().horizonDays();
-        Dataset<Row> labelled = TrainingSet.withFeatures(FeaturesStage.beforeHorizon(ctx),
-                ctx.store().requireTransactions(), ctx.asOf(), horizon).cache();
+        Dataset<Row> labelled = labelledAsOf(ctx);
         try {
             TrainingResult result;
             try {
