@@ -2,12 +2,10 @@ package io.churnlens.model;
 
 import io.churnlens.features.CustomerFeatures;
 import io.churnlens.features.FeatureSpec;
-import io.churnlens.features.FeaturesStage;
 import io.churnlens.features.TrainingSet;
 import io.churnlens.schema.FeatureColumns;
 import io.churnlens.schema.ScoreColumns;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,25 +21,9 @@ import java.util.Map;
  * (T−2H, T−H]), scores the features as of T−H (the run's shared intermediate) and compares with (T−H, T].
  * Not in the pipeline: it runs as its own job.
  */
-public final class BacktestStage implements Stage {
-    @Override
-    public String name() {
-        return "backtest";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.TRANSACTIONS);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.MODEL_BACKTEST);
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(FeaturesStage.BEFORE_HORIZON);
+public final class BacktestStage extends LabelledHistoryStage {
+    public BacktestStage() {
+        super("backtest", List.of(Tables.MODEL_BACKTEST));
     }
 
     @Override
@@ -51,8 +33,7 @@ public final class BacktestStage implements Stage {
         Dataset<Row> transactions = ctx.store().requireTransactions();
         Dataset<Row> past = new TrainingSet(new CustomerFeatures(FeatureSpec.from(ctx.config())))
                 .build(transactions, trainedFor, horizon).cache();
-        Dataset<Row> current = TrainingSet.withFeatures(FeaturesStage.beforeHorizon(ctx), transactions, ctx.asOf(),
-                horizon).cache();
+        Dataset<Row> current = labelledAsOf(ctx);
         try {
             TrainingResult result = new ChurnTrainer(ctx.config()).train(past);
             ctx.store().publishReport(Tables.MODEL_BACKTEST, ctx.asOf(),

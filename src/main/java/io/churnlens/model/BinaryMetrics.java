@@ -38,6 +38,7 @@ import static org.apache.spark.sql.functions.sum;
  * </ul>
  * Brier, log loss and calibration assume the score is a probability. The per-score table is ordered in one
  * partition (a window without partitioning): one row per distinct score, which is fine for millions of rows.
+ * {@link #of(LocalScores)} computes the same sums from scores held on the driver (see {@link LocalScores}).
  */
 public record BinaryMetrics(long customers, long churners, double rocAuc, double prAuc, double brier, double logLoss,
                             double topDecileCapture, double topDecileLift, List<CalibrationBin> calibration) {
@@ -70,6 +71,21 @@ public record BinaryMetrics(long customers, long churners, double rocAuc, double
         List<Row> bins = terms(byScore, n, p).groupBy("decile").agg(sum("n"), sum("pos"), sum("auc_pairs"), sum("ap_term"),
                 sum("top_churners"), sum("sq_error"), sum("log_lik"), sum("score_sum")).collectAsList();
         return fromDeciles(bins, n, p);
+    }
+
+    /** The same metrics from scores and labels on the driver: one pass over the scores sorted descending. */
+    static BinaryMetrics of(LocalScores scored) {
+        int n = scored.size();
+        if (n == 0) {
+            return new BinaryMetrics(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of());
+        }
+        double[] s = scored.scores();
+        int[] y = scored.labels();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
+        long p = java.util.Arrays.stream(y).filter(v -> v == 1).count();
+        return fromDeciles(LocalTerms.sum(s, y, order, p), n, p);
     }
 
     /** Per distinct score: its decile and its share of every metric's sum ({@code n} rows, {@code p} churners in all). */

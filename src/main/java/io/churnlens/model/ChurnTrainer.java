@@ -2,7 +2,6 @@ package io.churnlens.model;
 
 import io.churnlens.btyd.fit.FitBudget;
 import io.churnlens.config.ChurnlensConfig;
-import io.churnlens.features.StableLayout;
 import io.churnlens.schema.FeatureColumns;
 import io.churnlens.schema.ScoreColumns;
 import org.apache.spark.sql.Column;
@@ -74,12 +73,14 @@ public final class ChurnTrainer {
 
     public TrainingResult train(Dataset<Row> labelled) {
         requireFeatureColumns(labelled);
+        Dataset<Row> withSplit = split(labelled);
+        Map<String, long[]> balance = classBalance(withSplit);
+        requireBothClasses(balance);
+        long customers = balance.values().stream().mapToLong(c -> c[0]).sum();
         // A fixed layout: the MLlib fits (and so the metrics) are the same on any cluster and partitioning.
-        Dataset<Row> data = StableLayout.byCustomer(split(labelled)).cache();
+        Dataset<Row> data = TrainingLayout.of(withSplit, customers).cache();
         Dataset<Row> fitRows = null;
         try {
-            Map<String, long[]> balance = classBalance(data);
-            requireBothClasses(balance);
             Column isTrain = col(ModelFrame.SPLIT).equalTo(ModelFrame.TRAIN);
             long trainCustomers = balance.get(ModelFrame.TRAIN)[0];
             fitRows = TrainingSample.of(data.where(isTrain), trainCustomers, settings.maxTrainingCustomers(), settings.seed());
@@ -88,9 +89,10 @@ public final class ChurnTrainer {
                 LOG.info("{} training customers: BG/NBD and the learned models fit on a sample of about {} "
                         + "(model.max-training-customers)", trainCustomers, settings.maxTrainingCustomers());
             }
+            Evaluation evaluation = Evaluation.forRows(balance.get(ModelFrame.VALIDATION)[0] + balance.get(ModelFrame.HOLDOUT)[0]);
             TrainingData training = new TrainingData(data, isTrain, fitRows,
                     data.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)), settings, horizonInTimeUnits,
-                    maxDistinctStatistics, budget);
+                    maxDistinctStatistics, budget, evaluation);
             List<EvaluatedScorer> evaluated = new ArrayList<>();
             ParallelFits.map(configured(), scorer -> fitAndEvaluate(scorer, training)).forEach(e -> e.ifPresent(evaluated::add));
             EvaluatedScorer champion = evaluated.stream()
@@ -119,7 +121,7 @@ public final class ChurnTrainer {
             LOG.warn("{} baseline left out: the BG/NBD fit is not identified", scorer.scorerName());
             return Optional.empty();
         }
-        EvaluatedScorer e = evaluate(fitted.get(), training.all());
+        EvaluatedScorer e = training.evaluation().evaluate(fitted.get(), training.all());
         LOG.info("{}: fitted and evaluated in {} s", scorer.scorerName(),
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
         return Optional.of(e);
@@ -132,24 +134,6 @@ public final class ChurnTrainer {
                 throw new NotEnoughTrainingData("the " + s + " split has " + b[0] + " customers and " + b[1]
                         + " churners: both classes are needed in every split (more customers, or other model.*-fraction values)");
             }
-        }
-    }
-
-    private EvaluatedScorer evaluate(FittedScorer scorer, Dataset<Row> data) {
-        Dataset<Row> raw = scorer.rawScores(data).cache();
-        try {
-            PlattCalibration platt = PlattCalibration.fit(raw.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)),
-                    ModelFrame.RAW_SCORE, FeatureColumns.CHURNED);
-            Dataset<Row> p = raw.withColumn(ScoreColumns.CHURN_PROBABILITY, platt.probability(col(ModelFrame.RAW_SCORE)));
-            BinaryMetrics validation = BinaryMetrics.of(p.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)),
-                    ScoreColumns.CHURN_PROBABILITY, FeatureColumns.CHURNED);
-            BinaryMetrics holdout = BinaryMetrics.of(p.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.HOLDOUT)),
-                    ScoreColumns.CHURN_PROBABILITY, FeatureColumns.CHURNED);
-            LOG.info("{}: holdout ROC AUC {} PR AUC {} calibration error {}", scorer.name(), holdout.rocAuc(),
-                    holdout.prAuc(), holdout.calibrationError());
-            return new EvaluatedScorer(scorer, platt, validation, holdout);
-        } finally {
-            raw.unpersist();
         }
     }
 

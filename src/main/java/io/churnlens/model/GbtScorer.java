@@ -7,24 +7,15 @@ import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.feature.ImputerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.Column;
+import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.udf;
 
 /**
  * Gradient-boosted trees (logistic loss) on the imputed features; depth chosen on validation.
@@ -42,8 +33,8 @@ public final class GbtScorer extends PipelineScorer {
         super(pipeline, features, selection);
     }
 
-    public static GbtScorer fit(Dataset<Row> train, Dataset<Row> validation, List<String> features,
-                                ChurnlensConfig.Model settings) {
+    static GbtScorer fit(Dataset<Row> train, Dataset<Row> validation, List<String> features,
+                         ChurnlensConfig.Model settings, Evaluation evaluation) {
         List<GridPoint> grid = new ArrayList<>();
         for (int depth : settings.gbtMaxDepths()) {
             GBTClassifier gbt = new GBTClassifier().setFeaturesCol(FEATURES_VECTOR).setLabelCol(labelColumn())
@@ -62,7 +53,7 @@ public final class GbtScorer extends PipelineScorer {
                 FeaturePrep.medianImputer(features),
                 new VectorAssembler().setInputCols(features.stream().map(FeaturePrep::imputed).toArray(String[]::new))
                         .setOutputCol(FEATURES_VECTOR)};
-        return fitBest(train, validation, prep, grid, (point, model) -> new GbtScorer(model, features, point.values()));
+        return fitBest(train, validation, evaluation, prep, grid, (point, model) -> new GbtScorer(model, features, point.values()));
     }
 
     private GBTClassificationModel classifier() {
@@ -78,30 +69,24 @@ public final class GbtScorer extends PipelineScorer {
     public Dataset<Row> withReasons(Dataset<Row> scored) {
         GBTClassificationModel gbt = classifier();
         double[] medians = FeaturePrep.medians(stage(ImputerModel.class), features);
-        String[] names = features.toArray(String[]::new);
-        UserDefinedFunction reasons = udf((UDF1<Vector, String>) v -> {
+        return withReasons(scored, FEATURES_VECTOR, v -> {
             double[] x = v.toArray();
             double base = gbt.predictRaw(v).apply(1);
             double[] contributions = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 double kept = x[i];
                 x[i] = medians[i];
-                contributions[i] = 2 * (base - gbt.predictRaw(new org.apache.spark.ml.linalg.DenseVector(x)).apply(1));
+                contributions[i] = 2 * (base - gbt.predictRaw(new DenseVector(x)).apply(1));
                 x[i] = kept;
             }
-            return Reasons.top(names, contributions);
-        }, DataTypes.StringType);
-        Column[] keep = Arrays.stream(scored.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        return prepared(scored).select(concat(keep, reasons.apply(col(FEATURES_VECTOR)).as(ModelFrame.REASONS)));
+            return contributions;
+        });
     }
 
     /** MLlib's impurity-based importances (sum to 1), largest first. */
     @Override
     public List<Map.Entry<String, Double>> importances() {
-        double[] imp = classifier().featureImportances().toArray();
-        List<Map.Entry<String, Double>> out = new ArrayList<>();
-        for (int i = 0; i < imp.length; i++) out.add(new AbstractMap.SimpleEntry<>(features.get(i), imp[i]));
-        out.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()));
-        return out;
+        return ranked(classifier().featureImportances().toArray(),
+                Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()));
     }
 }

@@ -7,24 +7,14 @@ import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.udf;
 
 /**
  * Elastic-net logistic regression on standardised features (signed log, then zero mean and unit variance; the
@@ -41,6 +31,11 @@ public final class LogisticScorer extends PipelineScorer {
 
     public static LogisticScorer fit(Dataset<Row> train, Dataset<Row> validation, List<String> features,
                                      ChurnlensConfig.Model settings) {
+        return fit(train, validation, features, settings, Evaluation.SPARK);
+    }
+
+    static LogisticScorer fit(Dataset<Row> train, Dataset<Row> validation, List<String> features,
+                              ChurnlensConfig.Model settings, Evaluation evaluation) {
         List<GridPoint> grid = new ArrayList<>();
         for (double reg : settings.logisticRegParams()) {
             for (double mix : settings.logisticElasticNetParams()) {
@@ -54,7 +49,7 @@ public final class LogisticScorer extends PipelineScorer {
                 grid.add(new GridPoint(lr, values));
             }
         }
-        return fitBest(train, validation, prep(features), grid,
+        return fitBest(train, validation, evaluation, prep(features), grid,
                 (point, model) -> new LogisticScorer(model, features, point.values()));
     }
 
@@ -80,23 +75,16 @@ public final class LogisticScorer extends PipelineScorer {
     @Override
     public Dataset<Row> withReasons(Dataset<Row> scored) {
         double[] beta = coefficients();
-        String[] names = features.toArray(String[]::new);
-        UserDefinedFunction reasons = udf((UDF1<Vector, String>) v -> {
+        return withReasons(scored, SCALED, v -> {
             double[] contributions = new double[beta.length];
             for (int i = 0; i < beta.length; i++) contributions[i] = beta[i] * v.apply(i);
-            return Reasons.top(names, contributions);
-        }, DataTypes.StringType);
-        Column[] keep = Arrays.stream(scored.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        return prepared(scored).select(concat(keep, reasons.apply(col(SCALED)).as(ModelFrame.REASONS)));
+            return contributions;
+        });
     }
 
     /** Coefficients per standard deviation (of the signed-log feature), largest magnitude first. */
     @Override
     public List<Map.Entry<String, Double>> importances() {
-        double[] beta = coefficients();
-        List<Map.Entry<String, Double>> out = new ArrayList<>();
-        for (int i = 0; i < beta.length; i++) out.add(new AbstractMap.SimpleEntry<>(features.get(i), beta[i]));
-        out.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue())));
-        return out;
+        return ranked(coefficients(), Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue())));
     }
 }

@@ -1,11 +1,11 @@
 package io.churnlens.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -14,31 +14,21 @@ import java.util.List;
 /**
  * {@code metadata.json} of a stored churn model, typed: scorer, features, training window, calibration, holdout
  * metrics, Spark version, and the scorer's {@link ScorerState}. The JSON is the file format of
- * {@link #FORMAT_VERSION} 1 byte for byte (snake_case keys in alphabetical order, indented), so models stored
- * before this record load, and older readers read new files. Unknown keys are ignored and missing ones are null, so
+ * {@link #FORMAT_VERSION} 1 byte for byte (the components' names as snake_case keys, in alphabetical order, indented),
+ * so models stored before this record load, and older readers read new files. Unknown keys are ignored and missing ones are null, so
  * a later field does not break an earlier model. Components are declared in the alphabetical order of their keys.
  *
  * <p>Only the JSON text is made here; {@code io.ModelStore} writes and reads the file.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelMetadata(@JsonProperty("as_of") String asOf,
-                            @JsonProperty("calibration") Calibration calibration,
-                            @JsonProperty("champion_reason") String championReason,
-                            @JsonProperty("created_at") String createdAt,
-                            @JsonProperty("features") List<String> features,
-                            @JsonProperty("features_as_of") String featuresAsOf,
-                            @JsonProperty("format_version") Integer formatVersion,
-                            @JsonProperty("holdout_metrics") Holdout holdoutMetrics,
-                            @JsonProperty("horizon_days") Integer horizonDays,
-                            @JsonProperty("label_window") String labelWindow,
-                            @JsonProperty("model") String model,
-                            @JsonProperty("scorer") String scorer,
-                            @JsonProperty("seed") Long seed,
-                            @JsonProperty("spark_version") String sparkVersion,
-                            @JsonProperty("state") ScorerState state) {
+public record ModelMetadata(String asOf, Calibration calibration, String championReason, String createdAt,
+                            List<String> features, String featuresAsOf, Integer formatVersion, Holdout holdoutMetrics,
+                            Integer horizonDays, String labelWindow, String model, String scorer, Long seed,
+                            String sparkVersion, ScorerState state) {
     public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -47,8 +37,7 @@ public record ModelMetadata(@JsonProperty("as_of") String asOf,
             .build();
 
     /** Platt scaling as stored: {@code method} is always "platt". */
-    public record Calibration(@JsonProperty("intercept") double intercept, @JsonProperty("method") String method,
-                              @JsonProperty("slope") double slope) {
+    public record Calibration(double intercept, String method, double slope) {
         static Calibration of(PlattCalibration platt) {
             return new Calibration(platt.intercept(), "platt", platt.slope());
         }
@@ -59,14 +48,8 @@ public record ModelMetadata(@JsonProperty("as_of") String asOf,
     }
 
     /** The champion's holdout metrics (a subset of model_metrics, for a reader of the model folder alone). */
-    public record Holdout(@JsonProperty("brier") double brier,
-                          @JsonProperty("calibration_error") double calibrationError,
-                          @JsonProperty("churners") long churners,
-                          @JsonProperty("customers") long customers,
-                          @JsonProperty("log_loss") double logLoss,
-                          @JsonProperty("pr_auc") double prAuc,
-                          @JsonProperty("roc_auc") double rocAuc,
-                          @JsonProperty("top_decile_lift") double topDecileLift) {
+    public record Holdout(double brier, double calibrationError, long churners, long customers, double logLoss,
+                          double prAuc, double rocAuc, double topDecileLift) {
         static Holdout of(BinaryMetrics m) {
             return new Holdout(m.brier(), m.calibrationError(), m.churners(), m.customers(), m.logLoss(), m.prAuc(),
                     m.rocAuc(), m.topDecileLift());

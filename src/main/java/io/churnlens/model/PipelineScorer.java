@@ -6,13 +6,20 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +30,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -52,18 +60,22 @@ abstract class PipelineScorer implements FittedScorer {
      * Fits the feature preparation ({@code prep}: casts, imputer, scaler) once on the weighted training rows, caches
      * the prepared rows, fits every grid point's classifier on them, and keeps the pipeline (prep + classifier, the
      * same stages as one {@link Pipeline} fit) with the best ROC AUC on the validation rows (ties: the earlier
-     * point). The class weights give each class half the total weight. The preparation's fit does not depend on the
-     * grid point, so fitting it once gives the same pipelines as fitting it per point.
+     * point), measured where {@code evaluation} says. The class weights give each class half the total weight. The
+     * preparation's fit does not depend on the grid point, so fitting it once gives the same pipelines as fitting it
+     * per point.
      */
-    static <S extends PipelineScorer> S fitBest(Dataset<Row> train, Dataset<Row> validation, PipelineStage[] prep,
-                                                List<GridPoint> grid, BiFunction<GridPoint, PipelineModel, S> build) {
+    static <S extends PipelineScorer> S fitBest(Dataset<Row> train, Dataset<Row> validation, Evaluation evaluation,
+                                                PipelineStage[] prep, List<GridPoint> grid,
+                                                BiFunction<GridPoint, PipelineModel, S> build) {
         Dataset<Row> weighted = withClassWeights(train);
         PipelineModel prepared = new Pipeline().setStages(prep).fit(weighted);
         Dataset<Row> rows = prepared.transform(weighted).cache();
         try {
             List<S> fitted = ParallelFits.map(grid, point -> build.apply(point, withStage(prepared, point.classifier().fit(rows), weighted)));
-            List<Double> aucs = ParallelFits.map(fitted, scorer ->
-                    BinaryMetrics.of(scorer.rawScores(validation), ModelFrame.RAW_SCORE, FeatureColumns.CHURNED).rocAuc());
+            if (fitted.size() == 1) {
+                return fitted.get(0); // nothing to choose: no validation pass
+            }
+            List<Double> aucs = ParallelFits.map(fitted, scorer -> evaluation.rocAuc(scorer.rawScores(validation)));
             S best = null;
             double bestAuc = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < grid.size(); i++) {
@@ -129,6 +141,31 @@ abstract class PipelineScorer implements FittedScorer {
         for (int i = 0; i < stages.length - 1; i++) {
             out = stages[i].transform(out);
         }
+        return out;
+    }
+
+    /** A customer's per-feature contributions to the score, from the feature vector the classifier sees. */
+    interface Contributions extends java.io.Serializable {
+        double[] of(Vector features);
+    }
+
+    /**
+     * {@code scored} plus {@link ModelFrame#REASONS}: the three largest {@code contributions} of each customer's
+     * {@code vectorColumn} (a column of {@link #prepared}).
+     */
+    Dataset<Row> withReasons(Dataset<Row> scored, String vectorColumn, Contributions contributions) {
+        String[] names = features.toArray(String[]::new);
+        UserDefinedFunction reasons = udf((UDF1<Vector, String>) v -> Reasons.top(names, contributions.of(v)),
+                DataTypes.StringType);
+        Column[] keep = Arrays.stream(scored.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+        return prepared(scored).select(concat(keep, reasons.apply(col(vectorColumn)).as(ModelFrame.REASONS)));
+    }
+
+    /** (feature, value) pairs in feature order, sorted by {@code order}. */
+    List<Map.Entry<String, Double>> ranked(double[] values, Comparator<Map.Entry<String, Double>> order) {
+        List<Map.Entry<String, Double>> out = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) out.add(new AbstractMap.SimpleEntry<>(features.get(i), values[i]));
+        out.sort(order);
         return out;
     }
 

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.lit;
  * Platt scaling: P(churn) = 1 / (1 + exp(−(intercept + slope × raw score))), fitted by unweighted maximum likelihood
  * on the validation split. Unweighted on purpose: the class weights of training shift the raw scores, and this fit
  * puts the probabilities back on the observed churn rate. Monotone, so it never changes a ranking (ROC AUC).
+ * {@link #fit(LocalScores)} reaches the same maximum by Newton's method on scores held on the driver.
  */
 public record PlattCalibration(double intercept, double slope) implements Serializable {
 
@@ -26,6 +27,71 @@ public record PlattCalibration(double intercept, double slope) implements Serial
         LogisticRegressionModel lr = new LogisticRegression().setFeaturesCol("_platt_x").setLabelCol("_platt_y")
                 .setRegParam(0.0).setStandardization(false).setMaxIter(100).fit(data);
         return new PlattCalibration(lr.intercept(), lr.coefficients().apply(0));
+    }
+
+    /** Newton's method on the log-likelihood (two parameters, one pass a step), halving a step that does not improve it. */
+    static PlattCalibration fit(LocalScores validation) {
+        double[] x = validation.scores();
+        int[] y = validation.labels();
+        double positives = java.util.Arrays.stream(y).sum();
+        double rate = Math.min(Math.max(positives / Math.max(y.length, 1), 1e-6), 1 - 1e-6);
+        double[] ab = {Math.log(rate / (1 - rate)), 0.0};
+        double ll = logLikelihood(x, y, ab[0], ab[1]);
+        for (int iteration = 0; iteration < MAX_NEWTON_STEPS; iteration++) {
+            double[] step = newtonStep(x, y, ab[0], ab[1]);
+            if (step == null) break;
+            double scale = 1.0;
+            double next = logLikelihood(x, y, ab[0] + step[0], ab[1] + step[1]);
+            while (next < ll && scale > 1e-6) {
+                scale /= 2;
+                next = logLikelihood(x, y, ab[0] + scale * step[0], ab[1] + scale * step[1]);
+            }
+            if (next < ll) break;
+            ab[0] += scale * step[0];
+            ab[1] += scale * step[1];
+            boolean converged = next - ll <= 1e-12 * (1 + Math.abs(ll));
+            ll = next;
+            if (converged) break;
+        }
+        return new PlattCalibration(ab[0], ab[1]);
+    }
+
+    private static final int MAX_NEWTON_STEPS = 100;
+
+    /** The Newton step (H⁻¹ g) for (intercept, slope); null when the Hessian is singular (e.g. a constant score). */
+    private static double[] newtonStep(double[] x, int[] y, double a, double b) {
+        double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+        for (int i = 0; i < x.length; i++) {
+            double p = 1 / (1 + Math.exp(-(a + b * x[i])));
+            double w = p * (1 - p);
+            ga += y[i] - p;
+            gb += (y[i] - p) * x[i];
+            haa += w;
+            hab += w * x[i];
+            hbb += w * x[i] * x[i];
+        }
+        double det = haa * hbb - hab * hab;
+        if (!(Math.abs(det) > 1e-300) || !Double.isFinite(det)) return null;
+        return new double[]{(hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det};
+    }
+
+    private static double logLikelihood(double[] x, int[] y, double a, double b) {
+        double ll = 0;
+        for (int i = 0; i < x.length; i++) {
+            double z = a + b * x[i];
+            // log σ(z) = −log(1 + e^(−z)), log(1 − σ(z)) = −log(1 + e^z), both without overflow
+            ll -= y[i] == 1 ? softplus(-z) : softplus(z);
+        }
+        return ll;
+    }
+
+    private static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    /** {@link #probability(Column)} on the driver. */
+    double probability(double rawScore) {
+        return 1.0 / (1.0 + Math.exp(rawScore * -slope - intercept));
     }
 
     public Column probability(Column rawScore) {

@@ -19,10 +19,12 @@ public enum Scorer {
             t -> BgNbdScorer.fit(t.fitRows(), t.horizon(), t.maxDistinctStatistics(), t.budget()).map(FittedScorer.class::cast),
             (state, pipeline) -> BgNbdScorer.fromState(state)),
     LOGISTIC(ModelColumns.SCORER_LOGISTIC,
-            t -> Optional.of(LogisticScorer.fit(t.fitRows(), t.validation(), t.settings().features(), t.settings())),
+            t -> Optional.of(LogisticScorer.fit(t.fitRows(), t.validation(), t.settings().features(), t.settings(),
+                    t.evaluation())),
             (state, pipeline) -> new LogisticScorer(pipeline, state.features(), state.selection())),
     GBT(ModelColumns.SCORER_GBT,
-            t -> Optional.of(GbtScorer.fit(t.fitRows(), t.validation(), t.settings().features(), t.settings())),
+            t -> Optional.of(GbtScorer.fit(t.fitRows(), t.validation(), t.settings().features(), t.settings(),
+                    t.evaluation())),
             (state, pipeline) -> new GbtScorer(pipeline, state.features(), state.selection()));
 
     /** Fits the scorer; empty when it cannot be built from this data (a BG/NBD fit that is not identified). */

@@ -1,7 +1,6 @@
 package io.churnlens.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 import java.util.Map;
@@ -19,19 +18,12 @@ import java.util.TreeMap;
  *   <li>logistic, gbt: {@code features} and the chosen hyper-parameters ({@code selection}); the fitted MLlib
  *       pipeline is stored beside the metadata.</li>
  * </ul>
- * Components are declared in the alphabetical order of their JSON names, the order the file is written in.
+ * Components are declared in the alphabetical order of their JSON names (snake_case, see {@link ModelMetadata}), the
+ * order the file is written in.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScorerState(@JsonProperty("a") Double a,
-                          @JsonProperty("alpha") Double alpha,
-                          @JsonProperty("b") Double b,
-                          @JsonProperty("features") List<String> features,
-                          @JsonProperty("horizon") Double horizon,
-                          @JsonProperty("medians") List<Double> medians,
-                          @JsonProperty("overall_rate") Double overallRate,
-                          @JsonProperty("r") Double r,
-                          @JsonProperty("rates") Map<String, Double> rates,
-                          @JsonProperty("selection") Map<String, Double> selection) {
+public record ScorerState(Double a, Double alpha, Double b, List<String> features, Double horizon, List<Double> medians,
+                          Double overallRate, Double r, Map<String, Double> rates, Map<String, Double> selection) {
 
     static ScorerState none() {
         return new ScorerState(null, null, null, null, null, null, null, null, null, null);

@@ -1,10 +1,7 @@
 package io.churnlens.model;
 
-import io.churnlens.features.FeaturesStage;
-import io.churnlens.features.TrainingSet;
 import io.churnlens.io.ModelStore;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,10 +14,12 @@ import java.util.Map;
  * Trains the churn scorers ({@link ChurnTrainer}) on the run's shared features as of T−H labelled with
  * (T−H, T], and publishes model_metrics and the champion model.
  */
-public final class TrainStage implements Stage {
+public final class TrainStage extends LabelledHistoryStage {
     private final boolean skipWhenTooLittleHistory;
 
     private TrainStage(boolean skipWhenTooLittleHistory) {
+        super("train", List.of(Tables.MODEL_METRICS, Tables.MODEL_CURVES, Tables.MODEL_LIFT,
+                "models/" + Tables.CHURN_MODEL));
         this.skipWhenTooLittleHistory = skipWhenTooLittleHistory;
     }
 
@@ -39,30 +38,9 @@ public final class TrainStage implements Stage {
     }
 
     @Override
-    public String name() {
-        return "train";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.TRANSACTIONS);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.MODEL_METRICS, Tables.MODEL_CURVES, Tables.MODEL_LIFT, "models/" + Tables.CHURN_MODEL);
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(FeaturesStage.BEFORE_HORIZON);
-    }
-
-    @Override
     public Map<String, Long> run(StageContext ctx) {
         int horizon = ctx.config().churn().horizonDays();
-        Dataset<Row> labelled = TrainingSet.withFeatures(FeaturesStage.beforeHorizon(ctx),
-                ctx.store().requireTransactions(), ctx.asOf(), horizon).cache();
+        Dataset<Row> labelled = labelledAsOf(ctx);
         try {
             TrainingResult result;
             try {
@@ -89,7 +67,7 @@ public final class TrainStage implements Stage {
     private static Map<String, Long> publish(StageContext ctx, TrainingResult result, int horizon) {
         ctx.store().publishReport(Tables.MODEL_METRICS, ctx.asOf(), MetricsTable.of(result).toDataset(ctx.spark()));
         ChurnModel model = ChurnModel.of(result, ctx.asOf(), horizon, ctx.config().model(), ctx.spark().version());
-        ctx.store().publishModel(Tables.CHURN_MODEL, ctx.asOf(), 
+        ctx.store().publishModel(Tables.CHURN_MODEL, ctx.asOf(),
                 dir -> ModelStore.write(ctx.spark(), dir, model.metadataJson(), model.pipeline()));
         ctx.out("    champion %s: %s", model.scorerName(), result.championReason());
         Map<String, Long> counts = new LinkedHashMap<>();

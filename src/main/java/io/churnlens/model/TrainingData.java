@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
  * @param fitRows    the training rows the fits use: the training split, or a {@link TrainingSample} of it
  * @param validation the validation split (grid choice)
  * @param horizon    H in the time unit of the features' t_x and t_cal (the BG/NBD baseline)
+ * @param evaluation where the grid choice, calibration and metrics are computed
  */
 record TrainingData(Dataset<Row> all, Column isTrain, Dataset<Row> fitRows, Dataset<Row> validation,
-                    ChurnlensConfig.Model settings, double horizon, int maxDistinctStatistics, FitBudget budget) {}
+                    ChurnlensConfig.Model settings, double horizon, int maxDistinctStatistics, FitBudget budget,
+                    Evaluation evaluation) {}

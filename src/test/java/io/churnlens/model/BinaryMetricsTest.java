@@ -116,4 +116,57 @@ class BinaryMetricsTest extends SparkTestBase {
         assertThat(m.customers()).isZero();
         assertThat(m.rocAuc()).isNaN();
     }
+
+    /** The driver's computation against the Spark plan's, metric by metric, on the hand-worked set and on one with many ties. */
+    @Test
+    void onTheDriverEveryMetricIsTheSparkPlans() {
+        // 41 distinct scores in [0, 1]: ties everywhere
+        LocalScores ties = simulated(500, 11, r -> Math.round(r.nextDouble() * 40) / 40.0, s -> 0.2 + 0.6 * s);
+        assertSame(BinaryMetrics.of(scored(SCORES, LABELS), "p", "y"), BinaryMetrics.of(new LocalScores(SCORES, LABELS)));
+        assertSame(BinaryMetrics.of(scored(ties.scores(), ties.labels()), "p", "y"), BinaryMetrics.of(ties));
+        assertThat(BinaryMetrics.of(new LocalScores(new double[0], new int[0])).rocAuc()).isNaN();
+    }
+
+    /** {@code n} scores drawn by {@code score}, each a churner with probability {@code churn(score)}. */
+    private static LocalScores simulated(int n, long seed, java.util.function.ToDoubleFunction<java.util.Random> score,
+                                         java.util.function.DoubleUnaryOperator churn) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] scores = new double[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = score.applyAsDouble(random);
+            labels[i] = random.nextDouble() < churn.applyAsDouble(scores[i]) ? 1 : 0;
+        }
+        return new LocalScores(scores, labels);
+    }
+
+    private static void assertSame(BinaryMetrics spark, BinaryMetrics driver) {
+        assertThat(driver.customers()).isEqualTo(spark.customers());
+        assertThat(driver.churners()).isEqualTo(spark.churners());
+        double[] a = {spark.rocAuc(), spark.prAuc(), spark.brier(), spark.logLoss(), spark.topDecileCapture(), spark.topDecileLift()};
+        double[] b = {driver.rocAuc(), driver.prAuc(), driver.brier(), driver.logLoss(), driver.topDecileCapture(), driver.topDecileLift()};
+        for (int i = 0; i < a.length; i++) assertThat(b[i]).as("metric " + i).isCloseTo(a[i], within(1e-12));
+        assertThat(driver.calibration()).hasSameSizeAs(spark.calibration());
+        for (int i = 0; i < spark.calibration().size(); i++) {
+            BinaryMetrics.CalibrationBin x = spark.calibration().get(i), y = driver.calibration().get(i);
+            assertThat(y.decile()).isEqualTo(x.decile());
+            assertThat(y.customers()).isEqualTo(x.customers());
+            assertThat(y.predictedMean()).isCloseTo(x.predictedMean(), within(1e-12));
+            assertThat(y.observedRate()).isCloseTo(x.observedRate(), within(1e-12));
+        }
+    }
+
+    /** Platt scaling by Newton's method on the driver reaches MLlib's maximum-likelihood fit. */
+    @Test
+    void plattOnTheDriverIsMllibsFit() {
+        LocalScores raw = simulated(2000, 5, r -> r.nextGaussian() * 2, s -> 1 / (1 + Math.exp(-(0.4 + 1.3 * s))));
+        PlattCalibration mllib = PlattCalibration.fit(scored(raw.scores(), raw.labels()), "p", "y");
+        PlattCalibration driver = PlattCalibration.fit(raw);
+        assertThat(driver.intercept()).isCloseTo(mllib.intercept(), within(1e-4));
+        assertThat(driver.slope()).isCloseTo(mllib.slope(), within(1e-4));
+        assertThat(driver.slope()).isCloseTo(1.3, within(0.2));
+        // a constant score: the slope cannot be identified; the intercept is the log-odds of the rate
+        PlattCalibration flat = PlattCalibration.fit(new LocalScores(new double[]{1, 1, 1, 1}, new int[]{1, 0, 0, 0}));
+        assertThat(1 / (1 + Math.exp(-(flat.intercept() + flat.slope())))).isCloseTo(0.25, within(1e-9));
+    }
 }
