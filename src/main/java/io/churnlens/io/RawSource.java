@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -67,6 +69,7 @@ public final class RawSource {
         HeaderGroups groups = input.header() ? HeaderGroups.of(FileHeaders.probe(spark, files), input)
                 : HeaderGroups.single(requireColumns(input), files);
         List<String> known = groups.known();
+        Set<String> lineByLine = input.whitespaceDelimited() ? Set.of() : CsvSplits.lineByLine(spark, input, files);
         Dataset<Row> all = null;
         List<String> refused = new ArrayList<>();
         for (Map.Entry<List<String>, List<String>> group : groups.groups().entrySet()) {
@@ -77,19 +80,33 @@ public final class RawSource {
             }
             Dataset<Row> split = input.whitespaceDelimited()
                     ? splitWhitespace(spark, input, header, group.getValue())
-                    : splitCsv(spark, input, header, group.getValue());
+                    : splitCsv(spark, input, header, group.getValue(), lineByLine);
             Dataset<Row> part = decoded(split, header, known, missing, input);
             all = all == null ? part : all.union(part);
         }
         return new RawRows(all, known, Map.of(), refused, groups.warnings());
     }
 
-    /**
-     * One group of CSV files with the same header. Column pruning is off for this read only: with it the parser
-     * tokenises only the columns a query reads, so whether a row is malformed would depend on the query.
-     */
+    /** One group of CSV files with the same header: one read of the files read line by line, one of the others. */
     private static Dataset<Row> splitCsv(SparkSession spark, ChurnlensConfig.Input input, List<String> header,
-                                         List<String> files) {
+                                         List<String> files, Set<String> lineByLine) {
+        Map<Boolean, List<String>> byMode = files.stream().collect(Collectors.partitioningBy(lineByLine::contains));
+        Dataset<Row> read = null;
+        for (Map.Entry<Boolean, List<String>> mode : byMode.entrySet()) {
+            if (!mode.getValue().isEmpty()) {
+                Dataset<Row> part = readCsv(spark, input, header, mode.getValue(), !mode.getKey());
+                read = read == null ? part : read.union(part);
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Column pruning is off for this read only: with it the parser tokenises only the columns a query reads, so
+     * whether a row is malformed would depend on the query.
+     */
+    private static Dataset<Row> readCsv(SparkSession spark, ChurnlensConfig.Input input, List<String> header,
+                                        List<String> files, boolean multiLine) {
         return spark.read()
                 .schema(stringSchema(header).add(CORRUPT, DataTypes.StringType))
                 .option("header", String.valueOf(input.header()))
@@ -97,7 +114,7 @@ public final class RawSource {
                 .option("encoding", LATIN1)
                 .option("quote", "\"")
                 .option("escape", input.escape())
-                .option("multiLine", String.valueOf(input.multiline()))
+                .option("multiLine", String.valueOf(multiLine))
                 .option("columnPruning", "false")
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
