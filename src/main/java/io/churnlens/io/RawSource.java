@@ -28,9 +28,11 @@ import static org.apache.spark.sql.functions.*;
  * their raw values and get a reader verdict (MISSING_COLUMN, MALFORMED_ROW, ENCODING) for ingest to quarantine.
  *
  * <p>CSV and whitespace-delimited text is read as ISO-8859-1 (byte for byte) and decoded strictly per field by
- * {@link StrictText}, so no byte is ever replaced by U+FFFD. Files are grouped by header ({@link HeaderGroups}) and
- * each group is one Spark read with its own all-string schema; the groups are aligned by name onto the union of all
- * headers. JSON lines map keys by name themselves; Parquet is read by {@link ParquetSource} the same grouped way.
+ * {@link StrictText}, so no byte is ever replaced by U+FFFD (with Spark expressions; Java runs only to show the bad
+ * bytes of invalid fields, and on non-ASCII fields of charsets other than UTF-8 and ISO-8859-1). Files are grouped by
+ * header ({@link HeaderGroups}) and each group is one Spark read with its own all-string schema (two when
+ * {@link CsvSplits} splits some of its files and streams others); the groups are aligned by name onto the union of
+ * all headers. JSON lines map keys by name themselves; Parquet is read by {@link ParquetSource} the same grouped way.
  */
 public final class RawSource {
     private static final Logger LOG = LoggerFactory.getLogger(RawSource.class);
@@ -154,12 +156,11 @@ public final class RawSource {
      */
     private static Dataset<Row> decoded(Dataset<Row> split, List<String> header, List<String> known,
                                         List<String> missing, ChurnlensConfig.Input input) {
-        var strict = StrictText.decodeUdf(input.encoding());
         var shown = StrictText.escapedUdf(input.encoding());
         List<Column> first = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             first.add(col(quoted(header.get(i))).as("_r" + i));
-            first.add(strict.apply(col(quoted(header.get(i)))).as("_d" + i));
+            first.add(StrictText.decoded(col(quoted(header.get(i))), input.encoding()).as("_d" + i));
         }
         first.add(col(CORRUPT));
         first.add(col(RawRows.SOURCE_FILE));

@@ -116,6 +116,24 @@ class ValueCleaningTest extends SparkTestBase {
         assertThat(result.counts()).containsEntry(DataQualityColumns.AMOUNTS_ROUNDED, 3L);
     }
 
+    @Test
+    void aFractionalQuantityIsQuarantinedNeverTruncated() throws Exception {
+        Path file = fx.write("qty.csv", "transaction_id,customer_id,order_ts,qty,price\n"
+                + "t1,c1,2026-01-05 10:00:00,2.5,4.00\nt2,c1,2026-01-05 10:00:00,2.0,4.00\n"
+                + "t3,c1,2026-01-05 10:00:00,-3,4.00\nt4,c1,2026-01-05 10:00:00,0.001,4.00\n");
+        IngestResult result = fx.ingest(IngestFixture.config("mapping.amount=", "mapping.quantity=qty",
+                "mapping.unit-price=price", "mapping.product-id=", "mapping.country="), file, null);
+        assertThat(IngestFixture.reasonsByTransaction(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "t1", "FRACTIONAL_QUANTITY", "t4", "FRACTIONAL_QUANTITY"));
+        assertThat(result.quarantine().where(col("raw").contains("\"t1\"")).select("detail").as(Encoders.STRING())
+                .first()).isEqualTo("quantity from 'qty' is 2.500000, not a whole number of items");
+        Map<String, Row> accepted = IngestFixture.acceptedByTransaction(result);
+        assertThat(accepted.get("t2").<Long>getAs(TransactionColumns.QUANTITY)).isEqualTo(2L);
+        assertThat(accepted.get("t2").<BigDecimal>getAs(TransactionColumns.AMOUNT)).isEqualByComparingTo("8.00");
+        assertThat(accepted.get("t3").<Long>getAs(TransactionColumns.QUANTITY)).isEqualTo(-3L);
+        assertThat(result.counts()).containsEntry("quarantined:FRACTIONAL_QUANTITY", 2L);
+    }
+
     private static Map<String, BigDecimal> amounts(IngestResult result) {
         Map<String, BigDecimal> out = new java.util.HashMap<>();
         IngestFixture.acceptedByTransaction(result).forEach((k, v) -> out.put(k, v.getAs(TransactionColumns.AMOUNT)));
