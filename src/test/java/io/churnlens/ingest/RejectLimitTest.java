@@ -4,10 +4,7 @@ import io.churnlens.cli.Main;
 import io.churnlens.config.ConfigException;
 import io.churnlens.config.ConfigLoader;
 import io.churnlens.io.InputException;
-import io.churnlens.testing.SparkTestBase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 11 item 4: too many rejects stop the ingest before transactions are published. */
-class RejectLimitTest extends SparkTestBase {
-    @TempDir
-    Path dir;
-    IngestFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new IngestFixture(spark, dir);
-    }
-
+class RejectLimitTest extends IngestTestBase {
     @Test
     void aWrongDatePatternFailsNamingTheReasonTheColumnWhatWasExpectedAndTheFixButNoValue() throws Exception {
         Path file = fx.csv("tx.csv", "t1,c1,2026-01-05 10:00:00,1,p1,GB", "t2,c2,2026-01-06 10:00:00,2,p1,GB",

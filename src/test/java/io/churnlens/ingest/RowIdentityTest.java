@@ -3,12 +3,9 @@ package io.churnlens.ingest;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.TransactionColumns;
-import io.churnlens.testing.SparkTestBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,16 +17,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 11 item 3: identity on parsed, normalised values; conflicting lines resolved by ingest.conflict-rule. */
-class RowIdentityTest extends SparkTestBase {
-    @TempDir
-    Path dir;
-    IngestFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new IngestFixture(spark, dir);
-    }
-
+class RowIdentityTest extends IngestTestBase {
     @Test
     void aReExportWithOtherFormattingAddsNothing() throws Exception {
         ChurnlensConfig first = IngestFixture.config("mapping.transaction-id=");

@@ -3,12 +3,9 @@ package io.churnlens.ingest;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.TransactionColumns;
-import io.churnlens.testing.SparkTestBase;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,16 +15,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 11 items 10 and 11: placeholders, Unicode and spaces in ids; amounts never changed silently. */
-class ValueCleaningTest extends SparkTestBase {
-    @TempDir
-    Path dir;
-    IngestFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new IngestFixture(spark, dir);
-    }
-
+class ValueCleaningTest extends IngestTestBase {
     @Test
     void placeholdersAreEmptyInEveryMappedColumn() throws Exception {
         Path file = fx.csv("nulls.csv",
