@@ -35,6 +35,9 @@ public record ChurnlensConfig(
 
     public enum Format { CSV, JSON, PARQUET }
 
+    /** CSV: whether quoted fields may hold line breaks; AUTO decides per file (io.CsvSplits). */
+    public enum Multiline { AUTO, TRUE, FALSE }
+
     public enum TimeUnit {
         DAYS(1), WEEKS(7);
         public final int days;
@@ -44,16 +47,17 @@ public record ChurnlensConfig(
     /** Where the raw exports are and how to read them. */
     /**
      * @param encoding  charset name of text inputs (validated: known to Java and ASCII-compatible)
-     * @param multiline CSV: RFC 4180 quoted fields may hold line breaks (one Spark task per file)
+     * @param multiline CSV: TRUE = RFC 4180 quoted fields may hold line breaks (one Spark task per file); FALSE = none
+     *                  do (Spark splits large files); AUTO = per file, split when no line holds an open quote
      * @param escape    CSV: the character that escapes a quote inside a quoted field ("\"" = RFC 4180 doubling)
      */
     public record Input(String path, Format format, boolean header, String delimiter, List<String> columns,
-                        String datePattern, ZoneId timezone, String encoding, boolean multiline, String escape)
+                        String datePattern, ZoneId timezone, String encoding, Multiline multiline, String escape)
             implements java.io.Serializable {
         /** The reading options of the defaults: UTF-8, RFC 4180 quoting. */
         public Input(String path, Format format, boolean header, String delimiter, List<String> columns,
                      String datePattern, ZoneId timezone) {
-            this(path, format, header, delimiter, columns, datePattern, timezone, "UTF-8", true, "\"");
+            this(path, format, header, delimiter, columns, datePattern, timezone, "UTF-8", Multiline.AUTO, "\"");
         }
 
         public boolean whitespaceDelimited() {
@@ -73,7 +77,7 @@ public record ChurnlensConfig(
             Settings in = new Settings(c, "input");
             Input input = new Input(in.string("path"), in.choice("format", Format.class), in.bool("header"),
                     in.string("delimiter"), in.strings("columns"), in.string("date-pattern"), in.zone("timezone"),
-                    in.string("encoding"), in.bool("multiline"), in.string("escape"));
+                    in.string("encoding"), in.choice("multiline", Multiline.class), in.string("escape"));
             if (!asciiCompatible(input.encoding())) {
                 throw in.invalid("encoding", input.encoding(), "a charset Java knows that writes ASCII as ASCII, "
                         + "e.g. UTF-8, ISO-8859-1, windows-1252 (convert UTF-16/UTF-32 exports to UTF-8 first)");

@@ -22,11 +22,14 @@ public final class IngestResult {
     private final LineMerge.Pieces merge;
     private final Dataset<Row> quarantine;
     private final Dataset<Row> accepted;
+    private final Map<String, String> expected;
     private OutcomeCounts tally;
 
-    IngestResult(Dataset<Row> outcomes, LineMerge.Pieces merge, String runId) {
+    /** @param expected per quarantine reason, what its rule expected of which column (no values) */
+    IngestResult(Dataset<Row> outcomes, LineMerge.Pieces merge, String runId, Map<String, String> expected) {
         this.outcomes = outcomes;
         this.merge = merge;
+        this.expected = Map.copyOf(expected);
         this.quarantine = Outcomes.quarantined(outcomes).select(
                 col(Outcomes.RAW_JSON).as(QuarantineColumns.RAW),
                 coalesce(col(Ingestion.REASON), lit("")).as(QuarantineColumns.REASON_CODE),
@@ -74,9 +77,9 @@ public final class IngestResult {
         return tally().counts();
     }
 
-    /** One example row per quarantine reason ("raw -> detail"), the first by source file and raw text. */
-    Map<String, String> examples() {
-        return tally().examples();
+    /** Per quarantine reason, what its rule expected of which column: for logs, which print no row contents. */
+    Map<String, String> expected() {
+        return expected;
     }
 
     private OutcomeCounts tally() {
@@ -87,33 +90,21 @@ public final class IngestResult {
     }
 
     /**
-     * Up to {@code n} conflicts, each as "line: stored values -> this run's values", for the run's output. The
-     * full list is the join of this run's rows and the stored table on transaction id + product id.
+     * Up to {@code n} conflicting lines, each as the ingest runs that stored the line, for the run's output: no ids
+     * or values (logs print no row contents). The full list is the join of this run's rows and the stored table on
+     * transaction id + product id.
      */
     public List<String> conflictSample(int n) {
         if (merge.stored() == null) {
             return List.of();
         }
-        // Stored columns under new names: the conflicting rows derive from the stored table (an anti join), so
-        // the original column references would be ambiguous in this self-join.
         Dataset<Row> stored = merge.stored().select(col(LineMerge.STORED_LINE).as("_s_line"),
-                describe(col(TransactionColumns.CUSTOMER_ID), col(TransactionColumns.EVENT_TS),
-                        col(TransactionColumns.AMOUNT), col(TransactionColumns.QUANTITY)).as("_s_values"),
                 col(TransactionColumns.INGEST_RUN).as("_s_run"));
         Dataset<Row> fresh = merge.conflicting();
         return fresh.join(stored, fresh.col(Parsed.LINE).equalTo(stored.col("_s_line")))
-                .select(concat_ws(" ", lit("transaction"), col(Parsed.TRANSACTION_ID),
-                        lit("product"), concat(coalesce(col(Parsed.PRODUCT_ID), lit("-")), lit(":")), lit("stored"),
-                        col("_s_values"),
-                        concat(lit("(run "), col("_s_run"), lit(")")), lit("-> this run"),
-                        describe(col(Parsed.CUSTOMER), col(Parsed.EVENT_TS), col(Parsed.MONEY), col(Parsed.QUANTITY))))
-                .orderBy(col(Parsed.TRANSACTION_ID).asc())
+                .groupBy(col("_s_run")).agg(count(lit(1)).as("_n"))
+                .orderBy(col("_s_run").asc())
+                .select(concat_ws(" ", col("_n").cast("string"), lit("stored by run"), col("_s_run")))
                 .limit(n).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    }
-
-    private static org.apache.spark.sql.Column describe(org.apache.spark.sql.Column customer,
-            org.apache.spark.sql.Column ts, org.apache.spark.sql.Column amount, org.apache.spark.sql.Column quantity) {
-        return concat_ws(" ", lit("customer"), customer, lit("at"), ts.cast("string"), lit("amount"),
-                amount.cast("string"), lit("quantity"), coalesce(quantity.cast("string"), lit("-")));
     }
 }

@@ -21,17 +21,18 @@ import java.util.Map;
  */
 public final class IngestVerdict {
     private static final int TOP_REASONS = 3;
-    private static final Map<String, String> FIXES = Map.of(
-            QuarantineReason.MALFORMED_ROW.name(), "check input.delimiter, input.header and input.format",
-            QuarantineReason.ENCODING.name(), "check input.encoding (e.g. ISO-8859-1 or windows-1252 for Latin-1 exports)",
-            QuarantineReason.MISSING_CUSTOMER.name(), "check mapping.customer-id and input.null-tokens",
-            QuarantineReason.MISSING_DATE.name(), "check mapping.event-time",
-            QuarantineReason.UNPARSABLE_DATE.name(), "check input.date-pattern (and mapping.event-time)",
-            QuarantineReason.UNPARSABLE_AMOUNT.name(), "check mapping.amount (or quantity / unit-price) and input.grouping-separator",
-            QuarantineReason.IMPLAUSIBLE_AMOUNT.name(), "check mapping.amount and ingest.min-abs-amount / max-abs-amount",
-            QuarantineReason.DATE_OUT_OF_RANGE.name(), "check input.date-pattern and ingest.min-date",
-            QuarantineReason.FUTURE_DATED.name(), "check input.date-pattern, input.timezone and ingest.future-tolerance-days",
-            QuarantineReason.ID_TOO_LONG.name(), "check mapping.customer-id / transaction-id / product-id and ingest.max-id-length");
+    private static final Map<String, String> FIXES = Map.ofEntries(
+            Map.entry(QuarantineReason.MALFORMED_ROW.name(), "check input.delimiter, input.header and input.format"),
+            Map.entry(QuarantineReason.ENCODING.name(), "check input.encoding (e.g. ISO-8859-1 or windows-1252 for Latin-1 exports)"),
+            Map.entry(QuarantineReason.MISSING_CUSTOMER.name(), "check mapping.customer-id and input.null-tokens"),
+            Map.entry(QuarantineReason.MISSING_DATE.name(), "check mapping.event-time"),
+            Map.entry(QuarantineReason.UNPARSABLE_DATE.name(), "check input.date-pattern (and mapping.event-time)"),
+            Map.entry(QuarantineReason.UNPARSABLE_AMOUNT.name(), "check mapping.amount (or quantity / unit-price) and input.grouping-separator"),
+            Map.entry(QuarantineReason.FRACTIONAL_QUANTITY.name(), "check mapping.quantity (a weight or a price is not a count)"),
+            Map.entry(QuarantineReason.IMPLAUSIBLE_AMOUNT.name(), "check mapping.amount and ingest.min-abs-amount / max-abs-amount"),
+            Map.entry(QuarantineReason.DATE_OUT_OF_RANGE.name(), "check input.date-pattern and ingest.min-date"),
+            Map.entry(QuarantineReason.FUTURE_DATED.name(), "check input.date-pattern, input.timezone and ingest.future-tolerance-days"),
+            Map.entry(QuarantineReason.ID_TOO_LONG.name(), "check mapping.customer-id / transaction-id / product-id and ingest.max-id-length"));
 
     private IngestVerdict() {}
 
@@ -62,13 +63,14 @@ public final class IngestVerdict {
         List<String> warnings = new ArrayList<>();
         if (quarantined > 0) {
             warnings.add(String.format(Locale.ROOT, "%d of %d rows (%.2f%%) quarantined, within ingest.max-reject-share "
-                    + "%s: %s", quarantined, read, 100 * share, settings.maxRejectShare(), topReasons(counts, result)));
+                    + "%s: %s. Rejected rows: %s", quarantined, read, 100 * share, settings.maxRejectShare(),
+                    topReasons(counts, result), quarantinePath));
         }
         long conflicts = counts.getOrDefault(DataQualityColumns.CONFLICTS_WITH_INGESTED, 0L);
         if (conflicts > 0) {
             warnings.add(conflicts + " new row(s) conflict with lines stored by earlier runs (ingest.conflict-rule = "
-                    + settings.conflictRule().name().toLowerCase(Locale.ROOT) + "); e.g. "
-                    + String.join("; ", result.conflictSample(3)));
+                    + settings.conflictRule().name().toLowerCase(Locale.ROOT) + "): a transaction id + product id "
+                    + "stored with other values; " + String.join("; ", result.conflictSample(3)));
         }
         long rounded = counts.getOrDefault(DataQualityColumns.AMOUNTS_ROUNDED, 0L);
         if (rounded > 0) {
@@ -77,18 +79,21 @@ public final class IngestVerdict {
         return warnings;
     }
 
-    /** The largest reasons with their counts, one example row and the fix each. */
+    /**
+     * The largest reasons with their counts, what the rule expected of which column, and the fix each: no row
+     * contents and no values (logs are read by more people than the quarantine; it holds the rows).
+     */
     private static String topReasons(Map<String, Long> counts, IngestResult result) {
         List<Map.Entry<String, Long>> reasons = counts.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(DataQualityColumns.QUARANTINED_PREFIX) && e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_REASONS).toList();
-        Map<String, String> examples = result.examples();
+        Map<String, String> expected = result.expected();
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Long> e : reasons) {
             String reason = e.getKey().substring(DataQualityColumns.QUARANTINED_PREFIX.length());
-            parts.add(reason + " " + e.getValue() + " (e.g. " + examples.get(reason) + "; fix: "
+            parts.add(reason + " " + e.getValue() + " (expected: " + expected.get(reason) + "; fix: "
                     + FIXES.getOrDefault(reason, "see the README's reason codes") + ")");
         }
         return "Top reasons: " + String.join("; ", parts);

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static io.churnlens.schema.TransactionColumns.*;
 import static org.apache.spark.sql.functions.*;
@@ -66,8 +67,10 @@ public final class Ingestion {
                 .withColumn(Outcomes.RAW_JSON, when(reason.isNotNull(), to_json(struct(raw.columns().stream()
                         .map(c -> col(TextValues.quoted(c))).toArray(Column[]::new)))));
         Dataset<Row> outcomes = Outcomes.of(judged);
+        Map<String, String> expected = new java.util.HashMap<>();
+        rules.forEach(r -> expected.put(r.reason().name(), r.expected()));
         return new IngestResult(outcomes, LineMerge.of(Outcomes.valid(outcomes), existing,
-                config.ingest().conflictRule(), runId, asOf), runId);
+                config.ingest().conflictRule(), runId, asOf), runId, expected);
     }
 
     private Dataset<Row> parse(RawRows raw, ChurnlensConfig.Mapping m) {
@@ -87,7 +90,10 @@ public final class Ingestion {
                 .withColumn(Parsed.AMOUNT, a.amount())
                 .withColumn(Parsed.MONEY, round(a.amount(), 2).cast(MONEY))
                 .withColumn(Parsed.SUB_CENT, coalesce(a.amount().notEqual(round(a.amount(), 2)), lit(false)))
-                .withColumn(Parsed.QUANTITY, a.quantity().cast(DataTypes.LongType))
+                .withColumn(Parsed.QUANTITY_EXACT, a.quantity())
+                .withColumn(Parsed.QUANTITY_FRACTIONAL, coalesce(a.quantity().notEqual(floor(a.quantity())), lit(false)))
+                .withColumn(Parsed.QUANTITY, when(not(col(Parsed.QUANTITY_FRACTIONAL)),
+                        a.quantity().cast(DataTypes.LongType)))
                 .withColumn(Parsed.IS_RETURN, a.isReturn())
                 .withColumn(Parsed.AMOUNT_UNPARSABLE, a.unparsable())
                 .withColumn(Parsed.AMOUNT_SPACED, a.spaced())
@@ -95,10 +101,7 @@ public final class Ingestion {
                 .withColumn(Parsed.PRODUCT_ID, text.value(m.productId()))
                 .withColumn(Parsed.CATEGORY, text.value(m.category()))
                 .withColumn(Parsed.COUNTRY, text.value(m.country()))
-                .withColumn(Parsed.CHANNEL, text.value(m.channel()))
-                .withColumn(Parsed.KEY, RowIdentity.key(col(Parsed.CUSTOMER), col(Parsed.EVENT_TS), col(Parsed.MONEY),
-                        col(Parsed.QUANTITY), col(Parsed.IS_RETURN), col(Parsed.TRANSACTION_ID), col(Parsed.PRODUCT_ID)))
-                .withColumn(Parsed.LINE, RowIdentity.line(col(Parsed.TRANSACTION_ID), col(Parsed.PRODUCT_ID)));
+                .withColumn(Parsed.CHANNEL, text.value(m.channel()));
     }
 
     /** The signed amount and quantity (a return flag makes both negative) and why an amount may not parse. */

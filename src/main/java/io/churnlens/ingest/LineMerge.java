@@ -57,24 +57,22 @@ final class LineMerge {
         return new Pieces(unique, flagged, flagged, stored, replaced, rule, runId, asOf);
     }
 
-    /** The canonical transactions columns of parsed rows. */
+    /** Parsed column → canonical transactions column, in the order of {@code TransactionColumns.SCHEMA}. */
+    private static final String[][] CANONICAL = {{Parsed.KEY, ROW_KEY}, {Parsed.TRANSACTION_ID, TRANSACTION_ID},
+            {Parsed.CUSTOMER, CUSTOMER_ID}, {Parsed.EVENT_TS, EVENT_TS}, {Parsed.EVENT_DATE, EVENT_DATE},
+            {Parsed.MONEY, AMOUNT}, {Parsed.QUANTITY, QUANTITY}, {Parsed.IS_RETURN, IS_RETURN},
+            {Parsed.PRODUCT_ID, PRODUCT_ID}, {Parsed.CATEGORY, CATEGORY}, {Parsed.COUNTRY, COUNTRY},
+            {Parsed.CHANNEL, CHANNEL}, {RawRows.SOURCE_FILE, SOURCE_FILE}};
+
+    /** The canonical transactions columns of this run's rows (from {@link Outcomes}, which has the event month). */
     static Dataset<Row> canonical(Dataset<Row> rows, String runId) {
-        return rows.select(
-                col(Parsed.KEY).as(ROW_KEY),
-                col(Parsed.TRANSACTION_ID).as(TRANSACTION_ID),
-                col(Parsed.CUSTOMER).as(CUSTOMER_ID),
-                col(Parsed.EVENT_TS).as(EVENT_TS),
-                col(Parsed.EVENT_DATE).as(EVENT_DATE),
-                col(Parsed.MONEY).as(AMOUNT),
-                col(Parsed.QUANTITY).as(QUANTITY),
-                col(Parsed.IS_RETURN).as(IS_RETURN),
-                col(Parsed.PRODUCT_ID).as(PRODUCT_ID),
-                col(Parsed.CATEGORY).as(CATEGORY),
-                col(Parsed.COUNTRY).as(COUNTRY),
-                col(Parsed.CHANNEL).as(CHANNEL),
-                col(RawRows.SOURCE_FILE).as(SOURCE_FILE),
-                lit(runId).as(INGEST_RUN),
-                date_format(col(Parsed.EVENT_DATE), "yyyy-MM").as(EVENT_MONTH));
+        java.util.List<Column> columns = new java.util.ArrayList<>();
+        for (String[] c : CANONICAL) {
+            columns.add(col(c[0]).as(c[1]));
+        }
+        columns.add(lit(runId).as(INGEST_RUN));
+        columns.add(Outcomes.month());
+        return rows.select(columns.toArray(Column[]::new));
     }
 
     /**

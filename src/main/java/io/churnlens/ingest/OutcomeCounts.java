@@ -1,7 +1,6 @@
 package io.churnlens.ingest;
 
 import io.churnlens.config.ChurnlensConfig.ConflictRule;
-import io.churnlens.io.RawRows;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.QuarantineReason;
 import org.apache.spark.sql.Column;
@@ -9,17 +8,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.sql.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 
 /**
- * The counts of one ingest and an example per quarantine reason, from one aggregation over the {@link Outcomes}
- * (grouped by reason: a dozen rows reach the driver), plus one over this run's new rows when a stored table exists.
+ * The counts of one ingest, from one aggregation over the {@link Outcomes} (grouped by reason: a dozen rows reach
+ * the driver; plain sums, so a hash aggregation, no sort of the rows), plus one over this run's new rows when a
+ * stored table exists.
  */
-record OutcomeCounts(Map<String, Long> counts, Map<String, String> examples) {
+record OutcomeCounts(Map<String, Long> counts) {
 
     static OutcomeCounts of(Dataset<Row> outcomes, LineMerge.Pieces merge) {
         Column afterSnapshot = col(Parsed.EVENT_DATE).gt(lit(Date.valueOf(merge.asOf())));
@@ -27,23 +26,19 @@ record OutcomeCounts(Map<String, Long> counts, Map<String, String> examples) {
         for (QuarantineReason r : QuarantineReason.values()) {
             byReason.put(r.name(), 0L);
         }
-        Map<String, String> examples = new HashMap<>();
         long[] valid = new long[4]; // distinct keys, rows, sub-cent amounts, after the snapshot
         for (Row row : outcomes.groupBy(col(Ingestion.REASON)).agg(count(lit(1)), sum(col(Outcomes.ROWS)),
-                        ones(col(Parsed.SUB_CENT)), ones(afterSnapshot), min(struct(col(RawRows.SOURCE_FILE),
-                                col(Outcomes.RAW_JSON), coalesce(col(Ingestion.DETAIL), lit("")))))
+                        ones(col(Parsed.SUB_CENT)), ones(afterSnapshot))
                 .collectAsList()) {
             if (row.isNullAt(0)) {
                 valid = new long[]{row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)};
             } else {
                 byReason.put(row.getString(0), row.getLong(1));
-                Row first = row.getStruct(5);
-                examples.put(row.getString(0), first.getString(1) + " -> " + first.getString(2));
             }
         }
         long[] kept = merge.flagged() == null ? new long[]{valid[0], 0, valid[2], valid[3]}
                 : fresh(merge.flagged(), merge.rule(), afterSnapshot);
-        return new OutcomeCounts(counts(byReason, valid, kept, merge), examples);
+        return new OutcomeCounts(counts(byReason, valid, kept, merge));
     }
 
     /** Over this run's new rows: accepted, conflicts, sub-cent and after-snapshot among the accepted. */

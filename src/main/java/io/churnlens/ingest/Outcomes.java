@@ -17,7 +17,9 @@ import static org.apache.spark.sql.functions.*;
  * the outputs and the counts need travel: the parsed canonical values, and the raw values as JSON for rejected rows.
  *
  * <p>The shuffle is by event month, so the transactions written from it are one file per month, and the same
- * partitioning serves the de-duplication window (a key has one event time, so one month).
+ * partitioning serves the de-duplication window (a key has one event time, so one month). The row key and the line
+ * are computed after the shuffle from the canonical values that travel anyway: a 64-character key would otherwise be
+ * most of the bytes shuffled (it is random, so it does not compress).
  */
 final class Outcomes {
     /** The raw values of a rejected row as JSON (null for valid rows). */
@@ -25,41 +27,42 @@ final class Outcomes {
     /** How many input rows this outcome stands for: the key's rows for a valid row, 1 for a quarantined row. */
     static final String ROWS = "_rows";
     static final String MONTH = "_event_month";
-    private static final String GROUP = "_group";
+    /** Null for valid rows; for a quarantined row a number of its own, so that it is never a duplicate. */
+    private static final String OWN = "_own";
     private static final String RANK = "_n";
 
     private static final String[] KEPT = {Ingestion.REASON, Ingestion.DETAIL, RAW_JSON, RawRows.SOURCE_FILE,
-            Parsed.KEY, Parsed.LINE, Parsed.CUSTOMER, Parsed.EVENT_TS, Parsed.EVENT_DATE, Parsed.MONEY,
-            Parsed.QUANTITY, Parsed.IS_RETURN, Parsed.SUB_CENT, Parsed.TRANSACTION_ID, Parsed.PRODUCT_ID,
-            Parsed.CATEGORY, Parsed.COUNTRY, Parsed.CHANNEL};
+            Parsed.CUSTOMER, Parsed.EVENT_TS, Parsed.EVENT_DATE, Parsed.MONEY, Parsed.QUANTITY, Parsed.IS_RETURN,
+            Parsed.SUB_CENT, Parsed.TRANSACTION_ID, Parsed.PRODUCT_ID, Parsed.CATEGORY, Parsed.COUNTRY, Parsed.CHANNEL};
 
     private Outcomes() {}
 
     /** @param judged parsed rows with {@code Ingestion.REASON}, {@code Ingestion.DETAIL} and {@link #RAW_JSON} */
     static Dataset<Row> of(Dataset<Row> judged) {
         Column reason = col(Ingestion.REASON);
-        // A rejected row is never a duplicate of another: it gets a group of its own ('q' is not a hex digit).
-        Column group = when(reason.isNull(), col(Parsed.KEY))
-                .otherwise(concat(lit("q"), monotonically_increasing_id().cast("string")));
-        Column[] narrow = new Column[KEPT.length + 2];
+        Column[] narrow = new Column[KEPT.length + 1];
         for (int i = 0; i < KEPT.length; i++) {
             narrow[i] = col(KEPT[i]);
         }
         narrow[KEPT.length] = date_format(col(Parsed.EVENT_DATE), "yyyy-MM").as(MONTH);
-        narrow[KEPT.length + 1] = group.as(GROUP);
-        WindowSpec byKey = Window.partitionBy(col(MONTH), col(GROUP)).orderBy(col(RawRows.SOURCE_FILE),
+        // The key first: the window's sort then tells rows apart by the key's prefix (the month is the same for most).
+        WindowSpec byKey = Window.partitionBy(col(Parsed.KEY), col(OWN), col(MONTH)).orderBy(col(RawRows.SOURCE_FILE),
                 col(Parsed.CATEGORY).asc_nulls_first(), col(Parsed.COUNTRY).asc_nulls_first(),
                 col(Parsed.CHANNEL).asc_nulls_first());
         int partitions = Integer.parseInt(judged.sparkSession().conf().get("spark.sql.shuffle.partitions"));
         return judged.select(narrow)
                 .repartition(partitions, col(MONTH))
+                .withColumn(Parsed.KEY, when(reason.isNull(), RowIdentity.key(col(Parsed.CUSTOMER), col(Parsed.EVENT_TS),
+                        col(Parsed.MONEY), col(Parsed.QUANTITY), col(Parsed.IS_RETURN), col(Parsed.TRANSACTION_ID),
+                        col(Parsed.PRODUCT_ID))))
+                .withColumn(OWN, when(reason.isNotNull(), monotonically_increasing_id()))
                 .withColumn(RANK, row_number().over(byKey))
                 .withColumn(ROWS, count(lit(1)).over(byKey.rowsBetween(Window.unboundedPreceding(),
                         Window.unboundedFollowing())))
                 .filter(col(RANK).equalTo(1))
-                .drop(RANK, GROUP);
+                .withColumn(Parsed.LINE, RowIdentity.line(col(Parsed.TRANSACTION_ID), col(Parsed.PRODUCT_ID)))
+                .drop(RANK, OWN);
     }
-
     static Dataset<Row> valid(Dataset<Row> outcomes) {
         return outcomes.filter(col(Ingestion.REASON).isNull());
     }

@@ -15,7 +15,12 @@ final class Parsed {
     static final String AMOUNT = "_p_amount";
     /** Signed amount rounded to decimal(18,2): the stored value. */
     static final String MONEY = "_p_money";
+    /** The quantity as a whole number (null when absent or fractional). */
     static final String QUANTITY = "_p_quantity";
+    /** The quantity as parsed, before it is taken as a whole number. */
+    static final String QUANTITY_EXACT = "_p_quantity_exact";
+    /** The quantity has a fraction (2.5): quarantined, never truncated. */
+    static final String QUANTITY_FRACTIONAL = "_p_quantity_fractional";
     static final String IS_RETURN = "_p_is_return";
     static final String AMOUNT_UNPARSABLE = "_p_amount_unparsable";
     /** The amount text (or quantity or unit price) holds a space inside the number. */
@@ -27,6 +32,8 @@ final class Parsed {
     static final String CATEGORY = "_p_category";
     static final String COUNTRY = "_p_country";
     static final String CHANNEL = "_p_channel";
+    /** The row key; computed after the shuffle of {@link Outcomes}, for valid rows only. */
     static final String KEY = "_p_key";
+    /** The row's line; computed after the shuffle of {@link Outcomes}. */
     static final String LINE = "_p_line";
 }

@@ -9,11 +9,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * One validation rule, written once: the reason it records, the condition under which a row breaks it, and the
- * detail that tells the user the offending value and the fix. Rules are evaluated in list order; a row gets the
- * reason and detail of the first rule it breaks, so each rejected row has exactly one reason.
+ * One validation rule, written once: the reason it records, the condition under which a row breaks it, the detail
+ * that tells the user the offending value and the fix (stored in the quarantine), and what the rule expected of
+ * which column, without any value (for logs, which never print row contents). Rules are evaluated in list order; a
+ * row gets the reason and detail of the first rule it breaks, so each rejected row has exactly one reason.
  */
-public record QuarantineRule(QuarantineReason reason, Column applies, Column detail) {
+public record QuarantineRule(QuarantineReason reason, Column applies, Column detail, String expected) {
 
     /** The reason code of the first rule that applies, null when none does. */
     static Column reasonOf(List<QuarantineRule> rules) {

@@ -30,15 +30,22 @@ final class QuarantineRules {
     }
 
     List<QuarantineRule> all() {
-        return List.of(readerVerdict(QuarantineReason.MISSING_COLUMN), readerVerdict(QuarantineReason.MALFORMED_ROW),
-                readerVerdict(QuarantineReason.ENCODING), missingCustomer(), idTooLong(), missingDate(), unparsableDate(),
-                unparsableAmount(), implausibleAmount(), dateOutOfRange(), futureDated());
+        ChurnlensConfig.Input in = config.input();
+        return List.of(readerVerdict(QuarantineReason.MISSING_COLUMN, "every file's header has each mapped column "
+                        + config.mapping().inputColumns()),
+                readerVerdict(QuarantineReason.MALFORMED_ROW, "each row splits into its file's header columns "
+                        + "(input.format " + in.format().name().toLowerCase(java.util.Locale.ROOT) + ", input.delimiter '"
+                        + in.delimiter() + "')"),
+                readerVerdict(QuarantineReason.ENCODING, "the bytes of every column valid in input.encoding "
+                        + in.encoding()),
+                missingCustomer(), idTooLong(), missingDate(), unparsableDate(), unparsableAmount(),
+                fractionalQuantity(), implausibleAmount(), dateOutOfRange(), futureDated());
     }
 
     /** The reader refused the row (its file lacks a mapped column, it cannot be split, bytes invalid in the encoding). */
-    QuarantineRule readerVerdict(QuarantineReason reason) {
+    QuarantineRule readerVerdict(QuarantineReason reason, String expected) {
         return new QuarantineRule(reason, coalesce(col(RawRows.READER_REASON).equalTo(reason.name()), lit(false)),
-                col(RawRows.READER_DETAIL));
+                col(RawRows.READER_DETAIL), expected);
     }
 
     QuarantineRule missingCustomer() {
@@ -47,7 +54,9 @@ final class QuarantineRules {
         return new QuarantineRule(QuarantineReason.MISSING_CUSTOMER, col(Parsed.CUSTOMER).isNull(),
                 when(raw.isNull().or(trim(raw).equalTo("")), lit("column '" + column + "' is empty"))
                         .otherwise(concat(lit("column '" + column + "' holds '"), substring(raw, 1, 50),
-                                lit("', a placeholder for empty (input.null-tokens) or only spaces"))));
+                                lit("', a placeholder for empty (input.null-tokens) or only spaces"))),
+                "column '" + column + "' (mapping.customer-id) holds a customer id: not empty, only spaces or a "
+                        + "placeholder in input.null-tokens");
     }
 
     QuarantineRule idTooLong() {
@@ -64,18 +73,24 @@ final class QuarantineRules {
             applies = applies.or(tooLong);
             detail = detail == null ? when(tooLong, text) : detail.when(tooLong, text);
         }
-        return new QuarantineRule(QuarantineReason.ID_TOO_LONG, applies, detail);
+        return new QuarantineRule(QuarantineReason.ID_TOO_LONG, applies, detail, "the customer, transaction and "
+                + "product id columns " + ids(config.mapping()) + " hold ids of at most ingest.max-id-length " + max
+                + " characters");
     }
 
     QuarantineRule missingDate() {
+        String column = config.mapping().eventTime();
         return new QuarantineRule(QuarantineReason.MISSING_DATE, col(Parsed.EVENT_TEXT).isNull(),
-                lit("column '" + config.mapping().eventTime() + "' is empty"));
+                lit("column '" + column + "' is empty"),
+                "column '" + column + "' (mapping.event-time) holds an event time: not empty or a placeholder");
     }
 
     QuarantineRule unparsableDate() {
         return new QuarantineRule(QuarantineReason.UNPARSABLE_DATE, col(Parsed.EVENT_TS).isNull(),
                 concat(lit("'"), col(Parsed.EVENT_TEXT),
-                        lit("' does not match input.date-pattern '" + config.input().datePattern() + "'")));
+                        lit("' does not match input.date-pattern '" + config.input().datePattern() + "'")),
+                "column '" + config.mapping().eventTime() + "' holds times matching input.date-pattern '"
+                        + config.input().datePattern() + "'");
     }
 
     QuarantineRule unparsableAmount() {
@@ -85,7 +100,18 @@ final class QuarantineRules {
                 when(col(Parsed.AMOUNT_SPACED), concat(lit("amount from " + amountSource(m) + " has a space inside the "
                         + "number: "), shown, lit(" (never joined into one number; set input.grouping-separator "
                         + "if it separates thousands)")))
-                        .otherwise(concat(lit("amount from " + amountSource(m) + " is not a number: "), shown)));
+                        .otherwise(concat(lit("amount from " + amountSource(m) + " is not a number: "), shown)),
+                amountSource(m) + " holds numbers (currency signs allowed; a space inside only as "
+                        + "input.grouping-separator)");
+    }
+
+    /** A quantity with a fraction (2.5) is not a count of items; it is never truncated to one. */
+    QuarantineRule fractionalQuantity() {
+        String column = config.mapping().quantity();
+        return new QuarantineRule(QuarantineReason.FRACTIONAL_QUANTITY, col(Parsed.QUANTITY_FRACTIONAL),
+                concat(lit("quantity from '" + column + "' is "), col(Parsed.QUANTITY_EXACT).cast(DataTypes.StringType),
+                        lit(", not a whole number of items")),
+                "column '" + column + "' (mapping.quantity) holds whole numbers of items");
     }
 
     QuarantineRule implausibleAmount() {
@@ -94,14 +120,17 @@ final class QuarantineRules {
         return new QuarantineRule(QuarantineReason.IMPLAUSIBLE_AMOUNT,
                 abs.lt(in.minAbsAmount()).or(abs.gt(in.maxAbsAmount())),
                 concat(lit("amount "), col(Parsed.AMOUNT).cast(DataTypes.StringType),
-                        lit(" outside [" + in.minAbsAmount() + ", " + in.maxAbsAmount() + "]")));
+                        lit(" outside [" + in.minAbsAmount() + ", " + in.maxAbsAmount() + "]")),
+                "the absolute amount from " + amountSource(config.mapping()) + " is within [" + in.minAbsAmount()
+                        + ", " + in.maxAbsAmount() + "] (ingest.min-abs-amount, max-abs-amount)");
     }
 
     QuarantineRule dateOutOfRange() {
         LocalDate min = config.ingest().minDate();
         return new QuarantineRule(QuarantineReason.DATE_OUT_OF_RANGE, col(Parsed.EVENT_DATE).lt(lit(Date.valueOf(min))),
                 concat(lit("date "), col(Parsed.EVENT_DATE).cast(DataTypes.StringType),
-                        lit(" is before ingest.min-date " + min)));
+                        lit(" is before ingest.min-date " + min)),
+                "column '" + config.mapping().eventTime() + "' holds dates on or after ingest.min-date " + min);
     }
 
     /** Dated after this run's own clock plus the tolerance: a typo in the year or a clock gone wrong at the source. */
@@ -111,12 +140,19 @@ final class QuarantineRules {
         Instant limit = now.plus(Duration.ofDays(days));
         return new QuarantineRule(QuarantineReason.FUTURE_DATED, col(Parsed.EVENT_TS).gt(lit(Timestamp.from(limit))),
                 concat(lit("event time "), col(Parsed.EVENT_TS).cast(DataTypes.StringType),
-                        lit(" is after this run's clock (" + now + ") + ingest.future-tolerance-days " + days)));
+                        lit(" is after this run's clock (" + now + ") + ingest.future-tolerance-days " + days)),
+                "column '" + config.mapping().eventTime() + "' holds times up to this run's clock (" + now
+                        + ") + ingest.future-tolerance-days " + days);
     }
 
     private static Column[] amountRaw(ChurnlensConfig.Mapping m) {
         return (m.amount() != null ? List.of(m.amount()) : List.of(m.quantity(), m.unitPrice())).stream()
                 .map(c -> coalesce(col(TextValues.quoted(c)), lit(""))).toArray(Column[]::new);
+    }
+
+    private static List<String> ids(ChurnlensConfig.Mapping m) {
+        return java.util.stream.Stream.of(m.customerId(), m.transactionId(), m.productId())
+                .filter(java.util.Objects::nonNull).map(c -> "'" + c + "'").toList();
     }
 
     private static String amountSource(ChurnlensConfig.Mapping m) {

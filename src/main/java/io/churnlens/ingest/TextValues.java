@@ -21,6 +21,10 @@ final class TextValues {
     /** Spaces a spreadsheet or an export leaves around values: Unicode spaces, separators and zero-width marks. */
     static final String SPACE = "[\\s\\p{Z}\\u200B\\u200C\\u200D\\u2060\\uFEFF]";
     private static final String OUTER_SPACE = "^" + SPACE + "+|" + SPACE + "+$";
+    /** The ASCII characters of {@link #SPACE}: {@code \s} (no \p{Z} character is ASCII but the space). */
+    private static final String ASCII_SPACE = " \t\n\u000B\f\r";
+    /** The characters of a plain decimal number, which no cleaning of {@link #numberText} changes. */
+    private static final String PLAIN_NUMBER = "0123456789.-";
     private static final String CURRENCY = "[$€£¥]";
     static final DecimalType PARSE_DECIMAL = DataTypes.createDecimalType(24, 6);
 
@@ -38,7 +42,10 @@ final class TextValues {
         if (column == null) {
             return lit(null).cast(DataTypes.StringType);
         }
-        Column trimmed = regexp_replace(NFC.apply(col(quoted(column))), OUTER_SPACE, "");
+        Column raw = col(quoted(column));
+        // ASCII text is NFC already and its only spaces are Java's \\s: the same result without a regex or a UDF.
+        Column trimmed = when(isAscii(raw), trim(raw, ASCII_SPACE))
+                .otherwise(regexp_replace(NFC.apply(raw), OUTER_SPACE, ""));
         Column missing = trimmed.equalTo("");
         if (!cleaning.nullTokens().isEmpty()) {
             missing = missing.or(trimmed.isin(cleaning.nullTokens().toArray()));
@@ -52,6 +59,10 @@ final class TextValues {
      * else (an inner space such as {@code 12 50}) is kept, so the cast fails instead of joining the digits.
      */
     Column numberText(Column text) {
+        return when(isPlainNumber(text), text).otherwise(cleanedNumberText(text));
+    }
+
+    private Column cleanedNumberText(Column text) {
         Column bare = regexp_replace(regexp_replace(text, CURRENCY, ""), OUTER_SPACE, "");
         String separator = cleaning.groupingSeparator();
         if (separator == null) {
@@ -63,7 +74,17 @@ final class TextValues {
 
     /** True when the number text still holds a space between characters (not a grouping separator). */
     static Column hasInnerSpace(Column numberText) {
-        return coalesce(numberText.rlike(SPACE), lit(false));
+        return coalesce(not(isPlainNumber(numberText)).and(numberText.rlike(SPACE)), lit(false));
+    }
+
+    /** Only digits, points and minus signs (so no currency, space or separator): most amounts; null for null. */
+    private static Column isPlainNumber(Column text) {
+        return translate(text, PLAIN_NUMBER, "").equalTo("");
+    }
+
+    /** As many characters as bytes; null for null. */
+    private static Column isAscii(Column text) {
+        return length(text).equalTo(octet_length(text));
     }
 
     /** The number a number text holds, or null when it is not one. */

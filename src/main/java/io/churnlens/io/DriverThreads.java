@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * A few driver threads for small per-file reads (a header line, a Parquet footer): on an object store each read is
+ * A few driver threads for small per-file reads (a header line, a Parquet footer, a piece of a file to check): on an object store each read is
  * mostly latency, so thousands of files take seconds, not minutes. Results keep the order of the files.
  */
 final class DriverThreads {
@@ -17,11 +17,11 @@ final class DriverThreads {
 
     private DriverThreads() {}
 
-    static <T> List<T> map(List<String> files, Function<String, T> read) {
+    static <S, T> List<T> map(List<S> files, Function<S, T> read) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(THREADS, files.size())));
         try {
             List<Future<T>> pending = new ArrayList<>();
-            for (String file : files) {
+            for (S file : files) {
                 pending.add(pool.submit(() -> read.apply(file)));
             }
             List<T> results = new ArrayList<>();

@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -26,9 +28,11 @@ import static org.apache.spark.sql.functions.*;
  * their raw values and get a reader verdict (MISSING_COLUMN, MALFORMED_ROW, ENCODING) for ingest to quarantine.
  *
  * <p>CSV and whitespace-delimited text is read as ISO-8859-1 (byte for byte) and decoded strictly per field by
- * {@link StrictText}, so no byte is ever replaced by U+FFFD. Files are grouped by header ({@link HeaderGroups}) and
- * each group is one Spark read with its own all-string schema; the groups are aligned by name onto the union of all
- * headers. JSON lines map keys by name themselves; Parquet is read by {@link ParquetSource} the same grouped way.
+ * {@link StrictText}, so no byte is ever replaced by U+FFFD (with Spark expressions; Java runs only to show the bad
+ * bytes of invalid fields, and on non-ASCII fields of charsets other than UTF-8 and ISO-8859-1). Files are grouped by
+ * header ({@link HeaderGroups}) and each group is one Spark read with its own all-string schema (two when
+ * {@link CsvSplits} splits some of its files and streams others); the groups are aligned by name onto the union of
+ * all headers. JSON lines map keys by name themselves; Parquet is read by {@link ParquetSource} the same grouped way.
  */
 public final class RawSource {
     private static final Logger LOG = LoggerFactory.getLogger(RawSource.class);
@@ -67,6 +71,7 @@ public final class RawSource {
         HeaderGroups groups = input.header() ? HeaderGroups.of(FileHeaders.probe(spark, files), input)
                 : HeaderGroups.single(requireColumns(input), files);
         List<String> known = groups.known();
+        Set<String> lineByLine = input.whitespaceDelimited() ? Set.of() : CsvSplits.lineByLine(spark, input, files);
         Dataset<Row> all = null;
         List<String> refused = new ArrayList<>();
         for (Map.Entry<List<String>, List<String>> group : groups.groups().entrySet()) {
@@ -77,19 +82,33 @@ public final class RawSource {
             }
             Dataset<Row> split = input.whitespaceDelimited()
                     ? splitWhitespace(spark, input, header, group.getValue())
-                    : splitCsv(spark, input, header, group.getValue());
+                    : splitCsv(spark, input, header, group.getValue(), lineByLine);
             Dataset<Row> part = decoded(split, header, known, missing, input);
             all = all == null ? part : all.union(part);
         }
         return new RawRows(all, known, Map.of(), refused, groups.warnings());
     }
 
-    /**
-     * One group of CSV files with the same header. Column pruning is off for this read only: with it the parser
-     * tokenises only the columns a query reads, so whether a row is malformed would depend on the query.
-     */
+    /** One group of CSV files with the same header: one read of the files read line by line, one of the others. */
     private static Dataset<Row> splitCsv(SparkSession spark, ChurnlensConfig.Input input, List<String> header,
-                                         List<String> files) {
+                                         List<String> files, Set<String> lineByLine) {
+        Map<Boolean, List<String>> byMode = files.stream().collect(Collectors.partitioningBy(lineByLine::contains));
+        Dataset<Row> read = null;
+        for (Map.Entry<Boolean, List<String>> mode : byMode.entrySet()) {
+            if (!mode.getValue().isEmpty()) {
+                Dataset<Row> part = readCsv(spark, input, header, mode.getValue(), !mode.getKey());
+                read = read == null ? part : read.union(part);
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Column pruning is off for this read only: with it the parser tokenises only the columns a query reads, so
+     * whether a row is malformed would depend on the query.
+     */
+    private static Dataset<Row> readCsv(SparkSession spark, ChurnlensConfig.Input input, List<String> header,
+                                        List<String> files, boolean multiLine) {
         return spark.read()
                 .schema(stringSchema(header).add(CORRUPT, DataTypes.StringType))
                 .option("header", String.valueOf(input.header()))
@@ -97,7 +116,7 @@ public final class RawSource {
                 .option("encoding", LATIN1)
                 .option("quote", "\"")
                 .option("escape", input.escape())
-                .option("multiLine", String.valueOf(input.multiline()))
+                .option("multiLine", String.valueOf(multiLine))
                 .option("columnPruning", "false")
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
@@ -137,12 +156,11 @@ public final class RawSource {
      */
     private static Dataset<Row> decoded(Dataset<Row> split, List<String> header, List<String> known,
                                         List<String> missing, ChurnlensConfig.Input input) {
-        var strict = StrictText.decodeUdf(input.encoding());
         var shown = StrictText.escapedUdf(input.encoding());
         List<Column> first = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             first.add(col(quoted(header.get(i))).as("_r" + i));
-            first.add(strict.apply(col(quoted(header.get(i)))).as("_d" + i));
+            first.add(StrictText.decoded(col(quoted(header.get(i))), input.encoding()).as("_d" + i));
         }
         first.add(col(CORRUPT));
         first.add(col(RawRows.SOURCE_FILE));

@@ -1,5 +1,6 @@
 package io.churnlens.io;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
@@ -14,7 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.*;
 
 /**
  * Strict decoding of text that Spark read byte for byte. The readers decode files as ISO-8859-1, which maps every
@@ -63,8 +64,26 @@ final class StrictText {
         }
     }
 
-    static UserDefinedFunction decodeUdf(String charset) {
-        return udf((UDF1<String, String>) s -> decode(s, charset), DataTypes.StringType);
+    /**
+     * The field decoded with {@code charset}, null when its bytes are not valid in it: the same as {@link #decode},
+     * as Spark expressions where they exist. ASCII text (as many characters as bytes) is the same in every
+     * ASCII-compatible charset; ISO-8859-1 is what was read; UTF-8 is validated on the field's bytes by Spark (whose
+     * validity check agrees with Java's strict decoder); other charsets run {@link #decode} on non-ASCII fields.
+     */
+    static Column decoded(Column bytesAsLatin1, String charset) {
+        Charset target = Charset.forName(charset);
+        if (target.equals(StandardCharsets.ISO_8859_1)) {
+            return bytesAsLatin1;
+        }
+        Column nonAscii = target.equals(StandardCharsets.UTF_8)
+                ? try_validate_utf8(encode(bytesAsLatin1, StandardCharsets.ISO_8859_1.name()).cast(DataTypes.StringType))
+                : udf((UDF1<String, String>) s -> decode(s, charset), DataTypes.StringType).apply(bytesAsLatin1);
+        return when(isAscii(bytesAsLatin1), bytesAsLatin1).otherwise(nonAscii);
+    }
+
+    /** True when every character of the text is ASCII (as many characters as UTF-8 bytes), null for null. */
+    static Column isAscii(Column text) {
+        return length(text).equalTo(octet_length(text));
     }
 
     static UserDefinedFunction escapedUdf(String charset) {

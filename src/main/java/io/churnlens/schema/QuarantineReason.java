@@ -15,7 +15,8 @@ public enum QuarantineReason {
     IMPLAUSIBLE_AMOUNT("the absolute amount is outside [ingest.min-abs-amount, ingest.max-abs-amount]"),
     DATE_OUT_OF_RANGE("the event date is before ingest.min-date"),
     FUTURE_DATED("the event time is after the run's own clock plus ingest.future-tolerance-days"),
-    ID_TOO_LONG("the customer, transaction or product id is longer than ingest.max-id-length");
+    ID_TOO_LONG("the customer, transaction or product id is longer than ingest.max-id-length"),
+    FRACTIONAL_QUANTITY("the quantity is not a whole number of items (2.5 is never truncated to 2)");
 
     public final String meaning;
 

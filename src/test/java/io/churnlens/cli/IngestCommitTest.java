@@ -35,15 +35,9 @@ class IngestCommitTest extends SparkTestBase {
     @Test
     void aRunKilledAfterPublishingTransactionsIsCompletedByTheNextRun() throws Exception {
         Path out = dir.resolve("out");
-        assertThat(ingest(out, exportA(), null)).isZero();
         // Killed with transactions in place but neither its quarantine nor its counts: the old failure mode.
-        assertThat(ingest(out, exportB(), "moved transactions")).isEqualTo(ExitCodes.STAGE_FAILED);
-        assertThat(ingest(out, exportB(), null)).isZero();
-
-        Map<String, Map<String, Long>> quality = qualityByRun(out);
+        Map<String, Map<String, Long>> quality = killedThenRerun(out, "moved transactions");
         assertThat(quality).hasSize(3); // A, the killed B (rolled forward), B again
-        assertConsistent(out, quality);
-        assertThat(transactionCount(out)).isEqualTo(4 + 3);
         List<Map<String, Long>> runs = quality.values().stream().toList();
         // All 4 valid rows of B are there already: 3 came with the killed run, 1 with A.
         assertThat(runs.get(2).get("duplicates_already_ingested")).isEqualTo(4);
@@ -53,14 +47,8 @@ class IngestCommitTest extends SparkTestBase {
     @Test
     void aRunKilledBeforeItsCommitPointLeavesNothingOfItself() throws Exception {
         Path out = dir.resolve("out");
-        assertThat(ingest(out, exportA(), null)).isZero();
-        assertThat(ingest(out, exportB(), "staged quarantine/")).isEqualTo(ExitCodes.STAGE_FAILED);
-        assertThat(ingest(out, exportB(), null)).isZero();
-
-        Map<String, Map<String, Long>> quality = qualityByRun(out);
+        Map<String, Map<String, Long>> quality = killedThenRerun(out, "staged quarantine/");
         assertThat(quality).hasSize(2); // the killed run was rolled back: no trace of it
-        assertConsistent(out, quality);
-        assertThat(transactionCount(out)).isEqualTo(4 + 3);
         assertThat(quality.values().stream().toList().get(1).get("accepted")).isEqualTo(3);
         try (Stream<Path> all = Files.walk(out)) {
             assertThat(all.map(p -> p.getFileName().toString())).noneMatch(n -> n.equals("_staging"));
@@ -108,6 +96,20 @@ class IngestCommitTest extends SparkTestBase {
             Path file = quarantine.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
             assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OTHERS_READ);
         }
+    }
+
+    /**
+     * Ingests A, then B killed at {@code killAt}, then B again; checks the root is consistent and holds A's 4 and B's
+     * 3 new rows once; returns the data_quality counts by run.
+     */
+    private Map<String, Map<String, Long>> killedThenRerun(Path out, String killAt) throws Exception {
+        assertThat(ingest(out, exportA(), null)).isZero();
+        assertThat(ingest(out, exportB(), killAt)).isEqualTo(ExitCodes.STAGE_FAILED);
+        assertThat(ingest(out, exportB(), null)).isZero();
+        Map<String, Map<String, Long>> quality = qualityByRun(out);
+        assertConsistent(out, quality);
+        assertThat(transactionCount(out)).isEqualTo(4 + 3);
+        return quality;
     }
 
     /** Runs ingest in this JVM, stopped like a kill right after the first commit step starting with {@code killAt}. */

@@ -11,12 +11,9 @@ import io.churnlens.features.TrainingSet;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.QuarantineColumns;
 import io.churnlens.schema.TransactionColumns;
-import io.churnlens.testing.SparkTestBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,16 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 11 item 2: every valid row is kept whatever its date; only rows after the run's own clock are suspect. */
-class SnapshotAndClockTest extends SparkTestBase {
-    @TempDir
-    Path dir;
-    IngestFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new IngestFixture(spark, dir);
-    }
-
+class SnapshotAndClockTest extends IngestTestBase {
     @Test
     void rowsAfterTheSnapshotAreKeptAndRowsAfterTheClockAreFutureDated() throws Exception {
         // Clock 2026-10-03T12:00Z, tolerance 2 days: up to 2026-10-05T12:00Z is accepted.

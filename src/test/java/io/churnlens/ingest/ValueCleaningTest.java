@@ -3,12 +3,9 @@ package io.churnlens.ingest;
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.TransactionColumns;
-import io.churnlens.testing.SparkTestBase;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,16 +15,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 11 items 10 and 11: placeholders, Unicode and spaces in ids; amounts never changed silently. */
-class ValueCleaningTest extends SparkTestBase {
-    @TempDir
-    Path dir;
-    IngestFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new IngestFixture(spark, dir);
-    }
-
+class ValueCleaningTest extends IngestTestBase {
     @Test
     void placeholdersAreEmptyInEveryMappedColumn() throws Exception {
         Path file = fx.csv("nulls.csv",
@@ -114,6 +102,24 @@ class ValueCleaningTest extends SparkTestBase {
         assertThat(amounts(result)).containsExactlyInAnyOrderEntriesOf(Map.of("t1", new BigDecimal("12.35"),
                 "t2", new BigDecimal("12.34"), "t3", new BigDecimal("15.80"), "t4", new BigDecimal("-0.13")));
         assertThat(result.counts()).containsEntry(DataQualityColumns.AMOUNTS_ROUNDED, 3L);
+    }
+
+    @Test
+    void aFractionalQuantityIsQuarantinedNeverTruncated() throws Exception {
+        Path file = fx.write("qty.csv", "transaction_id,customer_id,order_ts,qty,price\n"
+                + "t1,c1,2026-01-05 10:00:00,2.5,4.00\nt2,c1,2026-01-05 10:00:00,2.0,4.00\n"
+                + "t3,c1,2026-01-05 10:00:00,-3,4.00\nt4,c1,2026-01-05 10:00:00,0.001,4.00\n");
+        IngestResult result = fx.ingest(IngestFixture.config("mapping.amount=", "mapping.quantity=qty",
+                "mapping.unit-price=price", "mapping.product-id=", "mapping.country="), file, null);
+        assertThat(IngestFixture.reasonsByTransaction(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "t1", "FRACTIONAL_QUANTITY", "t4", "FRACTIONAL_QUANTITY"));
+        assertThat(result.quarantine().where(col("raw").contains("\"t1\"")).select("detail").as(Encoders.STRING())
+                .first()).isEqualTo("quantity from 'qty' is 2.500000, not a whole number of items");
+        Map<String, Row> accepted = IngestFixture.acceptedByTransaction(result);
+        assertThat(accepted.get("t2").<Long>getAs(TransactionColumns.QUANTITY)).isEqualTo(2L);
+        assertThat(accepted.get("t2").<BigDecimal>getAs(TransactionColumns.AMOUNT)).isEqualByComparingTo("8.00");
+        assertThat(accepted.get("t3").<Long>getAs(TransactionColumns.QUANTITY)).isEqualTo(-3L);
+        assertThat(result.counts()).containsEntry("quarantined:FRACTIONAL_QUANTITY", 2L);
     }
 
     private static Map<String, BigDecimal> amounts(IngestResult result) {

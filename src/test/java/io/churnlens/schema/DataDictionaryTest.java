@@ -1,6 +1,6 @@
 package io.churnlens.schema;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.churnlens.model.ModelMetadata;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +63,12 @@ class DataDictionaryTest {
     }
 
     @Test
-    void modelMetadataFieldsAreTheDocumentedOnes() throws NoSuchFieldException {
+    void modelMetadataFieldsAreTheDocumentedOnes() {
+        // metadata.json names its keys by Jackson's snake_case strategy from the record components
+        var snake = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
         List<String> json = new ArrayList<>();
         for (var c : ModelMetadata.class.getRecordComponents()) {
-            json.add(ModelMetadata.class.getDeclaredField(c.getName()).getAnnotation(JsonProperty.class).value());
+            json.add(snake.translate(c.getName()));
         }
         List<String> documented = DataDictionary.CHURN_MODEL.columns().stream().filter(c -> !c.partition())
                 .map(ColumnDoc::name).toList();
