@@ -39,7 +39,7 @@ public final class ModelDropouts {
         Column valued = col(CustomerQuarters.PURCHASED).and(col(ClvColumns.P_ALIVE).isNotNull());
         Column dropout = lit(1.0).minus(col(ClvColumns.P_ALIVE));
         return List.of(sum(when(valued, dropout)),
-                sum(when(valued, dropout.multiply(col(CustomerQuarters.ANNUAL_VALUE).cast("double")))),
+                sum(when(valued, dropout.multiply(col(CustomerQuarters.ANNUAL_VALUE).cast("double").divide(100.0)))),
                 count(when(valued, 1)),
                 max(when(valued.and(col(ClvColumns.PURCHASE_MODEL).notEqual(io.churnlens.btyd.BgNbdModel.NAME)), 1)));
     }

@@ -62,7 +62,7 @@ public final class SegmentRisk {
             Object[] cells = cells(bySegment.get(r.getInt(0)), r.getString(1));
             cells[0] = r.getLong(2);
             cells[1] = r.getLong(3);
-            cells[2] = ObservedQuarters.money(r.getDecimal(4));
+            cells[2] = ObservedQuarters.money(r.isNullAt(4) ? null : BigDecimal.valueOf(r.getLong(4), 2)); // cents
         }
         if (risk != null) {
             List<Membership> risks = groupings.stream().map(Grouping::riskMembership).toList();
