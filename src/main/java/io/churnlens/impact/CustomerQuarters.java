@@ -54,8 +54,9 @@ public final class CustomerQuarters {
 
     /**
      * Money in the grid: whole cents in a long, summed exactly (Spark's long sum fails on overflow under ANSI) and
-     * turned into decimal(…,2) once per figure on the driver. Spark's decimal(38,2) sums went through
-     * java.math.BigDecimal per row and were most of the grid's cost.
+     * turned into decimal(…,2) once per figure on the driver. Spark's decimal(38,2) sums go through
+     * java.math.BigDecimal per row (measured at 200k customers: the grid stage's task CPU 12.1 s with them, 10.5 s
+     * with cents).
      */
     static final DataType MONEY_SUM = DataTypes.LongType;
 
