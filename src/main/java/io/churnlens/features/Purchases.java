@@ -43,4 +43,14 @@ public final class Purchases {
                 .groupBy(TransactionColumns.CUSTOMER_ID)
                 .agg(org.apache.spark.sql.functions.countDistinct(date).as(outputColumn));
     }
+
+    /**
+     * decimal(18,2) → whole cents as a long, the one definition the per-customer passes share: exact below 2^53
+     * cents (about 90 trillion), and a long sum is cheaper than Spark's decimal one, which goes through
+     * java.math.BigDecimal per row above 18 digits.
+     */
+    public static Column cents(Column amount) {
+        return org.apache.spark.sql.functions.floor(amount.cast(org.apache.spark.sql.types.DataTypes.DoubleType)
+                .multiply(100).plus(0.5)).cast(org.apache.spark.sql.types.DataTypes.LongType);
+    }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -62,7 +61,7 @@ public final class StreamRow implements Serializable {
         List<Column> columns = new ArrayList<>(List.of(
                 col(TransactionColumns.CUSTOMER_ID).as(CUSTOMER_ID),
                 dayAndFlags.as("dayAndFlags"),
-                toCents(col(TransactionColumns.AMOUNT)).as("cents")));
+                Purchases.cents(col(TransactionColumns.AMOUNT)).as("cents")));
         String[] descriptiveColumns = {TransactionColumns.PRODUCT_ID, TransactionColumns.CATEGORY,
                 TransactionColumns.COUNTRY, TransactionColumns.CHANNEL};
         String[] properties = {"product", "category", "country", "channel"};
@@ -79,11 +78,6 @@ public final class StreamRow implements Serializable {
      */
     static Column hash(String column) {
         return xxhash64(col(column));
-    }
-
-    /** decimal(18,2) → whole cents as a long: exact below 2^53 cents (about 90 trillion). */
-    private static Column toCents(Column amount) {
-        return floor(amount.cast(DataTypes.DoubleType).multiply(100).plus(0.5)).cast(DataTypes.LongType);
     }
 
     private static Column flag(String column, long flag) {

@@ -2,8 +2,6 @@ package io.churnlens.impact;
 
 import io.churnlens.schema.ClvColumns;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
@@ -17,13 +15,13 @@ import static org.apache.spark.sql.functions.when;
 public final class ClvLost {
     private ClvLost() {}
 
-    /** @param departed customer_id of the quarter's departed customers */
-    public static double of(Dataset<Row> departed, Dataset<Row> customerValue) {
+    /**
+     * The sum over the departed, as one aggregate over the as-of quarter's grid rows joined with customer_value
+     * (null when no departed customer contributes, read as 0).
+     */
+    static Column aggregate() {
         Column pAlive = col(ClvColumns.P_ALIVE);
-        Row r = departed.select(CustomerQuarters.CUSTOMER_ID)
-                .join(customerValue.select(ClvColumns.CUSTOMER_ID, ClvColumns.P_ALIVE, ClvColumns.CLV), ClvColumns.CUSTOMER_ID)
-                .agg(sum(when(pAlive.gt(0).and(col(ClvColumns.CLV).isNotNull()), col(ClvColumns.CLV).divide(pAlive))))
-                .first();
-        return r.isNullAt(0) ? 0.0 : r.getDouble(0);
+        return sum(when(col(CustomerQuarters.DEPARTED).and(pAlive.gt(0)).and(col(ClvColumns.CLV).isNotNull()),
+                col(ClvColumns.CLV).divide(pAlive)));
     }
 }

@@ -30,9 +30,15 @@ record GridCells(List<Cell> cells) {
         static Cell of(Row r) {
             return new Cell(r.getAs(FIRST_INDEX), r.getAs(QuarterCalendar.INDEX), r.getAs("customers"),
                     r.getAs("start"), r.getAs("new"), r.getAs("reactivated"), r.getAs("departed"), r.getAs("end"),
-                    r.getAs("purchasing"), r.getAs("surviving"), r.getAs("revenue"), r.getAs("annual_revenue"),
-                    r.getAs("lost"), r.getAs("year_ago"), r.getAs("before"), r.getAs("now"),
-                    r.getAs("before_of_departed"));
+                    r.getAs("purchasing"), r.getAs("surviving"), money(r, "revenue"), money(r, "annual_revenue"),
+                    money(r, "lost"), r.getAs("year_ago"), money(r, "before"), money(r, "now"),
+                    money(r, "before_of_departed"));
+        }
+
+        /** A sum of cents as money (scale 2, exact); null when no row contributed. */
+        private static BigDecimal money(Row r, String field) {
+            int i = r.fieldIndex(field);
+            return r.isNullAt(i) ? null : BigDecimal.valueOf(r.getLong(i), 2);
         }
     }
 

@@ -2,7 +2,6 @@ package io.churnlens.impact;
 
 import io.churnlens.config.ChurnlensConfig;
 import io.churnlens.config.ImpactSettings;
-import io.churnlens.schema.FeatureColumns;
 import io.churnlens.schema.ImpactColumns;
 import io.churnlens.schema.SegmentColumns;
 import io.churnlens.schema.TransactionColumns;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;
 
 /**
@@ -50,7 +50,7 @@ public final class ImpactAnalysis {
 
     public record Result(Dataset<Row> churnImpact, Dataset<Row> scenarios, Dataset<Row> cohortRetention,
                          Dataset<Row> segmentRisk, QuarterObservation asOfQuarter,
-                         Optional<RevenueAtRisk.Summary> risk) {}
+                         Optional<RevenueAtRisk.Summary> risk, int churnImpactRows, int segmentRiskRows) {}
 
     public Result run(Inputs in, LocalDate asOf) {
         LocalDate firstDay = firstDay(in.transactions(), asOf);
@@ -72,12 +72,13 @@ public final class ImpactAnalysis {
                     inactivityDays);
             List<Row> cohortRows = CohortRetention.of(cells, calendar, settings.cohortMinCustomers(),
                     settings.cohortProjectionQuarters());
+            List<Row> segmentRows = segmentRows(in, current, risk, asOf);
             SparkSession spark = in.transactions().sparkSession();
             return new Result(spark.createDataFrame(impactRows, ImpactColumns.CHURN_IMPACT_SCHEMA),
                     spark.createDataFrame(Scenarios.rows(now, settings, monthlyDiscountRate), ImpactColumns.SCENARIOS_SCHEMA),
                     spark.createDataFrame(cohortRows, ImpactColumns.COHORT_SCHEMA),
-                    spark.createDataFrame(segmentRows(in, current, risk, asOf), ImpactColumns.SEGMENT_RISK_SCHEMA),
-                    now, risk.summary());
+                    spark.createDataFrame(segmentRows, ImpactColumns.SEGMENT_RISK_SCHEMA),
+                    now, risk.summary(), impactRows.size(), segmentRows.size());
         } finally {
             current.unpersist();
             grid.unpersist();
@@ -107,25 +108,34 @@ public final class ImpactAnalysis {
         Optional<Dataset<Row>> segments = in.segmentsAtStart().isPresent() ? in.segmentsAtStart() : in.segmentsAtT();
         LocalDate segmentsAsOf = in.segmentsAtStart().isPresent() ? in.segmentsAtStartAsOf() : asOf;
         for (String column : List.of(SegmentColumns.RFM_SEGMENT, SegmentColumns.CLUSTER_NAME)) {
-            Dataset<Row> members = segments.map(s -> member(s, column)).orElse(null);
-            Dataset<Row> riskMembers = risk == null ? null : member(risk, column);
+            SegmentRisk.Membership members = segments.map(s -> new SegmentRisk.Membership(s, column)).orElse(null);
+            // customer_scores carry the segments themselves: read from the risk rows, no join.
+            SegmentRisk.Membership riskMembers = risk == null ? null : new SegmentRisk.Membership(risk, column);
             if (members != null || riskMembers != null) {
                 out.add(new SegmentRisk.Grouping(column, members, riskMembers, members == null ? null : segmentsAsOf));
             }
         }
-        for (String column : TransactionColumns.GROUP_COLUMNS) {
-            Optional<Dataset<Row>> f = in.features().filter(d -> Arrays.asList(d.columns()).contains(column));
-            // A grouping column counts as present when at least one customer has a value for it.
-            if (f.isPresent() && f.get().filter(col(column).isNotNull()).limit(1).count() > 0) {
-                Dataset<Row> members = member(f.get(), column);
-                out.add(new SegmentRisk.Grouping(column, members, risk == null ? null : members, asOf));
-            }
+        if (in.features().isEmpty()) return out;
+        Dataset<Row> features = in.features().get();
+        List<String> present = presentGroupColumns(features);
+        for (String column : present) {
+            SegmentRisk.Membership members = new SegmentRisk.Membership(features, column);
+            out.add(new SegmentRisk.Grouping(column, members, risk == null ? null : members, asOf));
         }
         return out;
     }
 
-    private static Dataset<Row> member(Dataset<Row> table, String column) {
-        return table.select(col(FeatureColumns.CUSTOMER_ID), col(column).as("segment"));
+    /** The group columns of customer_features with a value for at least one customer, in one query. */
+    private static List<String> presentGroupColumns(Dataset<Row> features) {
+        List<String> columns = Arrays.stream(TransactionColumns.GROUP_COLUMNS)
+                .filter(c -> Arrays.asList(features.columns()).contains(c)).toList();
+        if (columns.isEmpty()) return columns;
+        Row counts = features.agg(count(col(columns.get(0))), columns.subList(1, columns.size()).stream()
+                .map(c -> count(col(c))).toArray(org.apache.spark.sql.Column[]::new)).first();
+        List<String> present = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) if (counts.getLong(i) > 0) present.add(columns.get(i));
+        return present;
     }
+
 
 }

@@ -42,10 +42,10 @@ public final class ImpactStage implements Stage {
         store.publishReport(Tables.SEGMENT_RISK, ctx.asOf(), result.segmentRisk());
         result.risk().ifPresent(risk -> ctx.shared(RevenueAtRisk.TOP_CUSTOMERS, risk::topCustomers));
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("quarters", result.churnImpact().count());
+        counts.put("quarters", (long) result.churnImpactRows());
         counts.put("departed", result.asOfQuarter().customersDeparted());
         counts.put("scored_for_risk", result.risk().map(r -> r.customersScored()).orElse(0L));
-        counts.put("segment_rows", result.segmentRisk().count());
+        counts.put("segment_rows", (long) result.segmentRiskRows());
         return counts;
     }
 

@@ -2,8 +2,9 @@ package io.churnlens.impact;
 
 import io.churnlens.schema.ClvColumns;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+
+import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -30,18 +31,21 @@ public final class ModelDropouts {
     public record Result(Double expectedDropouts, Double revenue, long customersValued, String note) {}
 
     /**
-     * @param current       the grid's rows of the as-of quarter
-     * @param customerValue customer_value as of T
+     * The aggregates over the as-of quarter's grid rows joined with customer_value, in the order {@link #result}
+     * reads them: Σ (1 − p_alive), Σ (1 − p_alive) × annual value, buyers valued, and whether a model other than
+     * BG/NBD valued any of them. Only the quarter's buyers with a P(alive) count.
      */
-    public static Result of(Dataset<Row> current, Dataset<Row> customerValue) {
-        Dataset<Row> valued = current.filter(col(CustomerQuarters.PURCHASED))
-                .select(CustomerQuarters.CUSTOMER_ID, CustomerQuarters.ANNUAL_VALUE)
-                .join(customerValue.select(ClvColumns.CUSTOMER_ID, ClvColumns.P_ALIVE, ClvColumns.PURCHASE_MODEL),
-                        CustomerQuarters.CUSTOMER_ID)
-                .filter(col(ClvColumns.P_ALIVE).isNotNull());
+    static List<Column> aggregates() {
+        Column valued = col(CustomerQuarters.PURCHASED).and(col(ClvColumns.P_ALIVE).isNotNull());
         Column dropout = lit(1.0).minus(col(ClvColumns.P_ALIVE));
-        Row r = valued.agg(sum(dropout), sum(dropout.multiply(col(CustomerQuarters.ANNUAL_VALUE).cast("double"))),
-                count(lit(1)), max(when(col(ClvColumns.PURCHASE_MODEL).notEqual(io.churnlens.btyd.BgNbdModel.NAME), 1))).first();
+        return List.of(sum(when(valued, dropout)),
+                sum(when(valued, dropout.multiply(col(CustomerQuarters.ANNUAL_VALUE).cast("double").divide(100.0)))),
+                count(when(valued, 1)),
+                max(when(valued.and(col(ClvColumns.PURCHASE_MODEL).notEqual(io.churnlens.btyd.BgNbdModel.NAME)), 1)));
+    }
+
+    /** The result from the first {@link #aggregates} fields of {@code r}. */
+    static Result result(Row r) {
         long n = r.getLong(2);
         String note = !r.isNullAt(3)
                 ? "model drop-outs: purchase model is not BG/NBD; drop-outs of customers without a purchase this quarter are not counted (lower bound)"

@@ -4,7 +4,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,29 +45,28 @@ final class QuarterStates implements FlatMapFunction<Row, Row> {
         this.inactivityDays = inactivityDays;
     }
 
-    /** One customer's days up to T, oldest first, with running sums for the annual value. */
-    private record Days(long[] day, BigDecimal[] net, boolean[] purchase, BigDecimal[] upTo) {
+    /** One customer's days up to T, oldest first, with running sums for the annual value (money in cents). */
+    private record Days(long[] day, long[] net, boolean[] purchase, long[] upTo) {
         static Days of(List<Row> rows) {
             List<Row> sorted = new ArrayList<>(rows);
             sorted.sort(Comparator.comparingLong(r -> epochDay(r.get(0))));
             int n = sorted.size();
-            Days d = new Days(new long[n], new BigDecimal[n], new boolean[n], new BigDecimal[n + 1]);
-            d.upTo[0] = BigDecimal.ZERO;
+            Days d = new Days(new long[n], new long[n], new boolean[n], new long[n + 1]);
             for (int i = 0; i < n; i++) {
                 Row r = sorted.get(i);
                 d.day[i] = epochDay(r.get(0));
-                d.net[i] = r.getDecimal(1);
+                d.net[i] = r.isNullAt(1) ? 0L : r.getLong(1); // a day without an amount adds nothing
                 d.purchase[i] = r.getBoolean(2);
-                d.upTo[i + 1] = d.net[i] == null ? d.upTo[i] : d.upTo[i].add(d.net[i]);
+                d.upTo[i + 1] = Math.addExact(d.upTo[i], d.net[i]);
             }
             return d;
         }
 
         /** Net value of the days in (day[at] − 365, day[at]]. */
-        BigDecimal annualValueAt(int at) {
+        long annualValueAt(int at) {
             int from = at;
             while (from > 0 && day[from - 1] > day[at] - AnnualValue.DAYS) from--;
-            return upTo[at + 1].subtract(upTo[from]);
+            return upTo[at + 1] - upTo[from];
         }
     }
 
@@ -80,26 +78,25 @@ final class QuarterStates implements FlatMapFunction<Row, Row> {
         if (firstPurchase == d.day.length) return Collections.emptyIterator();
         int first = index(d.day[firstPurchase]);
         int quarters = calendar.lastIndex() - first + 1;
-        BigDecimal[] revenue = new BigDecimal[quarters];
+        long[] revenue = new long[quarters];
         int[] lastInQuarter = new int[quarters];
-        java.util.Arrays.fill(revenue, BigDecimal.ZERO);
         java.util.Arrays.fill(lastInQuarter, -1);
         for (int i = 0; i < d.day.length; i++) {
             int q = index(d.day[i]) - first;
             if (q < 0) continue; // days before the first purchase's quarter are outside the grid
-            if (d.net[i] != null) revenue[q] = revenue[q].add(d.net[i]);
+            revenue[q] = Math.addExact(revenue[q], d.net[i]);
             if (d.purchase[i]) lastInQuarter[q] = i;
         }
         return rows(customer.getString(0), first, d, revenue, lastInQuarter).iterator();
     }
 
-    private List<Row> rows(String id, int first, Days d, BigDecimal[] revenue, int[] lastInQuarter) {
+    private List<Row> rows(String id, int first, Days d, long[] revenue, int[] lastInQuarter) {
         int quarters = revenue.length;
         boolean[] activeEnd = new boolean[quarters];
-        BigDecimal[] revenueYear = new BigDecimal[quarters];
+        long[] revenueYear = new long[quarters];
         List<Row> out = new ArrayList<>(quarters);
         int lastPurchase = -1;
-        BigDecimal annualValue = null;
+        long annualValue = 0; // set in quarter 0, which holds the first purchase
         boolean everDeparted = false;
         for (int k = 0; k < quarters; k++) {
             if (lastInQuarter[k] >= 0) {
@@ -112,7 +109,7 @@ final class QuarterStates implements FlatMapFunction<Row, Row> {
             boolean departed = activeStart && !activeEnd[k];
             everDeparted |= departed;
             revenueYear[k] = revenue[k];
-            for (int back = 1; back <= 3 && k - back >= 0; back++) revenueYear[k] = revenueYear[k].add(revenue[k - back]);
+            for (int back = 1; back <= 3 && k - back >= 0; back++) revenueYear[k] = Math.addExact(revenueYear[k], revenue[k - back]);
             Object[] v = new Object[GRID_SCHEMA.size()];
             v[I_ID] = id;
             v[I_INDEX] = first + k;

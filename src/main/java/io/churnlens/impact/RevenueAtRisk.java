@@ -52,28 +52,49 @@ public final class RevenueAtRisk {
         return valued.orderBy(desc(AT_RISK), col(ScoreColumns.CUSTOMER_ID)).limit(n).collectAsList();
     }
 
+    /**
+     * The summary in four jobs over the cached per-customer risk: the totals and the top segment from one
+     * aggregation by segment (bounded by the RFM segments), the 90th percentile, the sum above it, the top customers.
+     */
     public static Summary summarise(Dataset<Row> scores, int topCustomers) {
         Dataset<Row> risk = perCustomer(scores).cache();
         try {
-            Row totals = risk.agg(sum(AT_RISK), count(col(AT_RISK)), count(when(col(AT_RISK).isNull(), 1))).first();
-            double total = totals.isNullAt(0) ? 0.0 : totals.getDouble(0);
-            long scored = totals.getLong(1);
+            SegmentTotals totals = SegmentTotals.of(risk);
             Dataset<Row> valued = risk.filter(col(AT_RISK).isNotNull());
-            Row top = valued.groupBy(coalesce(col(ScoreColumns.RFM_SEGMENT), lit(UNKNOWN_SEGMENT)).as("segment"))
-                    .agg(sum(AT_RISK).as("risk")).orderBy(desc("risk"), col("segment")).limit(1)
-                    .collectAsList().stream().findFirst().orElse(null);
             Double decileShare = null;
-            if (scored > 0 && total > 0) {
+            if (totals.scored() > 0 && totals.total() > 0) {
                 // The 90th percentile of risk on the executors, then one sum: no sort of all customers on the driver.
                 double cut = valued.stat().approxQuantile(AT_RISK, new double[] {0.9}, 0.001)[0];
                 Row above = valued.filter(col(AT_RISK).geq(cut)).agg(sum(AT_RISK)).first();
-                decileShare = above.getDouble(0) / total;
+                decileShare = above.getDouble(0) / totals.total();
             }
             List<Row> topRows = top(valued, topCustomers);
-            return new Summary(total, scored, totals.getLong(2), top == null ? null : top.getString(0),
-                    top == null || total <= 0 ? null : top.getDouble(1) / total, decileShare, topRows);
+            return new Summary(totals.total(), totals.scored(), totals.unscored(), totals.topSegment(),
+                    totals.topSegment() == null || totals.total() <= 0 ? null : totals.topRisk() / totals.total(),
+                    decileShare, topRows);
         } finally {
             risk.unpersist();
+        }
+    }
+
+    /** Revenue at risk summed per RFM segment, most first (ties by name), and over all of them. */
+    private record SegmentTotals(double total, long scored, long unscored, String topSegment, double topRisk) {
+        static SegmentTotals of(Dataset<Row> risk) {
+            List<Row> bySegment = risk.groupBy(coalesce(col(ScoreColumns.RFM_SEGMENT), lit(UNKNOWN_SEGMENT)).as("segment"))
+                    .agg(sum(AT_RISK).as("risk"), count(col(AT_RISK)), count(when(col(AT_RISK).isNull(), 1)))
+                    .orderBy(desc("risk"), col("segment")).collectAsList();
+            double total = 0;
+            long scored = 0;
+            long unscored = 0;
+            Row top = null;
+            for (Row r : bySegment) {
+                if (!r.isNullAt(1)) total += r.getDouble(1);
+                if (top == null && !r.isNullAt(1)) top = r;
+                scored += r.getLong(2);
+                unscored += r.getLong(3);
+            }
+            return new SegmentTotals(total, scored, unscored, top == null ? null : top.getString(0),
+                    top == null ? 0.0 : top.getDouble(1));
         }
     }
 

@@ -83,11 +83,11 @@ public final class GeneratedHistory {
                             .and(col(Truth.DROPOUT_DATE).leq(lit(java.sql.Date.valueOf(asOf)))))
                     .select(col(Truth.CUSTOMER_ID), col(Truth.DROPOUT_DATE).as(CustomerQuarters.LAST_PURCHASE));
             Row truth = annualValue(dropped, CustomerQuarters.LAST_PURCHASE, days)
-                    .agg(org.apache.spark.sql.functions.count(lit(1)).as("dropouts"), sum(AnnualValue.ANNUAL_VALUE).as("revenue")).first();
+                    .agg(org.apache.spark.sql.functions.count(lit(1)).as("dropouts"), sum(CustomerQuarters.ANNUAL_VALUE).as("revenue")).first();
             days.unpersist();
             return new Comparison(customers, model.<Double>getAs(ImpactColumns.MODEL_EXPECTED_DROPOUTS), truth.<Long>getAs("dropouts"),
                     model.<Double>getAs(ImpactColumns.MODEL_DROPOUT_REVENUE),
-                    truth.<java.math.BigDecimal>getAs("revenue").doubleValue(), impactSeconds);
+                    truth.<Long>getAs("revenue") / 100.0, impactSeconds);
         } finally {
             transactions.unpersist();
         }
@@ -104,8 +104,8 @@ public final class GeneratedHistory {
                 .join(days.as("d"), col("c." + CustomerQuarters.CUSTOMER_ID).equalTo(col("d." + CustomerQuarters.CUSTOMER_ID))
                         .and(day.gt(org.apache.spark.sql.functions.date_sub(last, 365))).and(day.leq(last)), "left")
                 .groupBy(java.util.Arrays.stream(customers.columns()).map(c -> col("c." + c)).toArray(org.apache.spark.sql.Column[]::new))
-                .agg(sum(col("d." + CustomerQuarters.DAY_NET)).as(AnnualValue.ANNUAL_VALUE))
-                .na().fill(0, new String[] {AnnualValue.ANNUAL_VALUE});
+                .agg(sum(col("d." + CustomerQuarters.DAY_NET)).as(CustomerQuarters.ANNUAL_VALUE))
+                .na().fill(0, new String[] {CustomerQuarters.ANNUAL_VALUE});
     }
 
     /** Overrides that leave one country and one channel with neutral factors: a single BG/NBD population. */
