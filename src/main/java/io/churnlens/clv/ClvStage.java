@@ -5,7 +5,7 @@ import io.churnlens.features.FeaturesStage;
 import io.churnlens.features.Purchases;
 import io.churnlens.schema.ClvColumns;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,25 +20,12 @@ import java.util.Optional;
  * Fits the purchase and spend models on {@code customer_features} as of T ({@link ClvAnalysis}), values every
  * customer, and checks a fit as of T−H against the purchases of (T−H, T] on the run's shared features as of T−H.
  */
-public final class ClvStage implements Stage {
-    @Override
-    public String name() {
-        return "clv";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.CUSTOMER_FEATURES, Tables.TRANSACTIONS);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.CLV_PARAMS, Tables.CUSTOMER_VALUE, Tables.CLV_HOLDOUT);
-    }
-
-    @Override
-    public List<String> uses() {
-        return List.of(FeaturesStage.BEFORE_HORIZON);
+public final class ClvStage extends DeclaredStage {
+    public ClvStage() {
+        super("clv",
+                List.of(Tables.CUSTOMER_FEATURES, Tables.TRANSACTIONS),
+                List.of(Tables.CLV_PARAMS, Tables.CUSTOMER_VALUE, Tables.CLV_HOLDOUT),
+                List.of(FeaturesStage.BEFORE_HORIZON));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.churnlens.features;
 
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,23 +14,12 @@ import java.util.Map;
  * intermediate "features as of T−H" ({@link #beforeHorizon}), which the CLV holdout and the churn model's training
  * set both start from.
  */
-public final class FeaturesStage implements Stage {
+public final class FeaturesStage extends DeclaredStage {
     /** The {@link StageContext#shared} key of the features as of T−H. */
     public static final String BEFORE_HORIZON = "customer features as of T-H";
 
-    @Override
-    public String name() {
-        return "features";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.TRANSACTIONS);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.CUSTOMER_FEATURES);
+    public FeaturesStage() {
+        super("features", List.of(Tables.TRANSACTIONS), List.of(Tables.CUSTOMER_FEATURES));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.churnlens.impact;
 import io.churnlens.io.Quarters;
 import io.churnlens.io.TableStore;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 
 import java.time.LocalDate;
@@ -15,21 +15,12 @@ import java.util.Map;
  * The revenue impact of churn as of T ({@link ImpactAnalysis}): every input but the transactions is optional, and
  * a missing one leaves its figures null with a note.
  */
-public final class ImpactStage implements Stage {
-    @Override
-    public String name() {
-        return "impact";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.TRANSACTIONS, Tables.CUSTOMER_VALUE, Tables.CUSTOMER_SCORES, Tables.CUSTOMER_SEGMENTS,
-                Tables.CUSTOMER_FEATURES);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK);
+public final class ImpactStage extends DeclaredStage {
+    public ImpactStage() {
+        super("impact",
+                List.of(Tables.TRANSACTIONS, Tables.CUSTOMER_VALUE, Tables.CUSTOMER_SCORES, Tables.CUSTOMER_SEGMENTS,
+                        Tables.CUSTOMER_FEATURES),
+                List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK));
     }
 
     @Override

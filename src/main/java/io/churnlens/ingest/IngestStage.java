@@ -6,7 +6,7 @@ import io.churnlens.io.RawRows;
 import io.churnlens.io.RawSource;
 import io.churnlens.schema.DataQualityColumns;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,24 +21,15 @@ import java.util.Optional;
  * Reads the raw exports (input.*) into the canonical transactions ({@link Ingestion}): every row ends in
  * transactions, quarantine (with a reason) or counted as a duplicate, and the three outputs are committed together.
  */
-public final class IngestStage implements Stage {
+public final class IngestStage extends DeclaredStage {
     private static final String[] SUMMARY = {DataQualityColumns.ROWS_READ, DataQualityColumns.ACCEPTED,
             DataQualityColumns.QUARANTINED, DataQualityColumns.DUPLICATES_IN_INPUT,
             DataQualityColumns.DUPLICATES_ALREADY_INGESTED};
 
-    @Override
-    public String name() {
-        return "ingest";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("raw files (input.path)", Tables.TRANSACTIONS);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.TRANSACTIONS, Tables.QUARANTINE, Tables.DATA_QUALITY);
+    public IngestStage() {
+        super("ingest",
+                List.of("raw files (input.path)", Tables.TRANSACTIONS),
+                List.of(Tables.TRANSACTIONS, Tables.QUARANTINE, Tables.DATA_QUALITY));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.churnlens.model;
 import io.churnlens.features.FeaturesStage;
 import io.churnlens.features.TrainingSet;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,33 +14,9 @@ import java.util.List;
  * What the stages that train on labelled history ({@link TrainStage}, {@link BacktestStage}) share: they read the
  * canonical transactions, use the run's features as of T−H, and label them with "no purchase in (T−H, T]".
  */
-abstract class LabelledHistoryStage implements Stage {
-    private final String name;
-    private final List<String> publishes;
-
+abstract class LabelledHistoryStage extends DeclaredStage {
     LabelledHistoryStage(String name, List<String> publishes) {
-        this.name = name;
-        this.publishes = List.copyOf(publishes);
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final List<String> reads() {
-        return List.of(Tables.TRANSACTIONS);
-    }
-
-    @Override
-    public final List<String> publishes() {
-        return publishes;
-    }
-
-    @Override
-    public final List<String> uses() {
-        return List.of(FeaturesStage.BEFORE_HORIZON);
+        super(name, List.of(Tables.TRANSACTIONS), publishes, List.of(FeaturesStage.BEFORE_HORIZON));
     }
 
     /** The shared features as of T−H with the churned label of (T−H, T], cached: the caller unpersists it. */

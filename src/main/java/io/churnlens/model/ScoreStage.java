@@ -4,7 +4,7 @@ import io.churnlens.io.InputException;
 import io.churnlens.io.ModelStore;
 import io.churnlens.schema.ScoreColumns;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,11 +19,15 @@ import java.util.Optional;
  * Scores every customer of {@code customer_features} as of T with a stored churn model ({@link CustomerScoring}),
  * adding segment and customer value when those stages ran.
  */
-public final class ScoreStage implements Stage {
+public final class ScoreStage extends DeclaredStage {
     private final LocalDate modelAsOf;
     private final boolean skipWithoutModel;
 
     private ScoreStage(LocalDate modelAsOf, boolean skipWithoutModel) {
+        super("score",
+                List.of("models/" + Tables.CHURN_MODEL, Tables.CUSTOMER_FEATURES, Tables.CUSTOMER_SEGMENTS,
+                        Tables.CUSTOMER_VALUE),
+                List.of(Tables.CUSTOMER_SCORES));
         this.modelAsOf = modelAsOf;
         this.skipWithoutModel = skipWithoutModel;
     }
@@ -36,22 +40,6 @@ public final class ScoreStage implements Stage {
     /** The pipeline's score: skipped with a warning when train found too little history for this snapshot. */
     public static ScoreStage whenModelExists() {
         return new ScoreStage(null, true);
-    }
-
-    @Override
-    public String name() {
-        return "score";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("models/" + Tables.CHURN_MODEL, Tables.CUSTOMER_FEATURES, Tables.CUSTOMER_SEGMENTS,
-                Tables.CUSTOMER_VALUE);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.CUSTOMER_SCORES);
     }
 
     @Override

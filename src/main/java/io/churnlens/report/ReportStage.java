@@ -3,7 +3,7 @@ package io.churnlens.report;
 import io.churnlens.impact.RevenueAtRisk;
 import io.churnlens.io.TableStore;
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 
 import org.apache.spark.sql.Row;
@@ -16,30 +16,16 @@ import java.util.Map;
  * The quarter's management report under {@code <root>/management/YYYY-Qn/} ({@link ReportAssembly},
  * {@link ManagementReport}): report.html and key_figures.csv, from the impact tables as of T.
  */
-public final class ReportStage implements Stage {
+public final class ReportStage extends DeclaredStage {
     /** What it publishes: a folder of files, not a table. */
     public static final String MANAGEMENT_REPORT = "management/YYYY-Qn";
 
-    @Override
-    public String name() {
-        return "report";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
-                Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS);
-    }
-
-    /** The impact stage's top customers at risk, when it ran in this run; otherwise recomputed from the scores. */
-    @Override
-    public List<String> uses() {
-        return List.of(RevenueAtRisk.TOP_CUSTOMERS);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(MANAGEMENT_REPORT);
+    public ReportStage() {
+        super("report",
+                List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
+                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS),
+                List.of(MANAGEMENT_REPORT),
+                List.of(RevenueAtRisk.TOP_CUSTOMERS));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.churnlens.segment;
 
 import io.churnlens.schema.Tables;
-import io.churnlens.stage.Stage;
+import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,20 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /** RFM segments and k-means clusters of {@code customer_features} as of T ({@link CustomerSegmentation}). */
-public final class SegmentStage implements Stage {
-    @Override
-    public String name() {
-        return "segment";
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of(Tables.CUSTOMER_FEATURES);
-    }
-
-    @Override
-    public List<String> publishes() {
-        return List.of(Tables.CUSTOMER_SEGMENTS, Tables.SEGMENT_SUMMARY, Tables.CLUSTER_K_SELECTION);
+public final class SegmentStage extends DeclaredStage {
+    public SegmentStage() {
+        super("segment",
+                List.of(Tables.CUSTOMER_FEATURES),
+                List.of(Tables.CUSTOMER_SEGMENTS, Tables.SEGMENT_SUMMARY, Tables.CLUSTER_K_SELECTION));
     }
 
     @Override

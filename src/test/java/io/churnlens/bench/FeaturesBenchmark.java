@@ -44,14 +44,7 @@ public final class FeaturesBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("churnlens-bench");
 
-        SparkSession spark = SparkSession.builder().appName("features-benchmark")
-                .master(System.getProperty("spark.master", "local[*]"))
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
+        SparkSession spark = BenchSession.local("features-benchmark");
 
         String path = dir.resolve("transactions").toString();
         if (Files.exists(dir.resolve("transactions").resolve("_SUCCESS"))) {

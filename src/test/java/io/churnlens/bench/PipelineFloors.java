@@ -47,14 +47,7 @@ public final class PipelineFloors {
         String transactions = args[1];
         Path scratch = Path.of(args[2]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        SparkSession spark = SparkSession.builder().appName("pipeline-floors")
-                .master(System.getProperty("spark.master", "local[*]"))
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
+        SparkSession spark = BenchSession.local("pipeline-floors");
         StructType schema = schemaFromHeader(raw);
         String copy = scratch.resolve("floor-ingest-copy").toString();
         report("ingest", rounds, () -> spark.read().schema(schema).option("header", "true")

@@ -2,12 +2,8 @@ package io.churnlens.notebooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.churnlens.schema.ClvColumns;
-import io.churnlens.schema.CurveColumns;
-import io.churnlens.schema.ImpactColumns;
-import io.churnlens.schema.ModelColumns;
-import io.churnlens.schema.ScoreColumns;
-import io.churnlens.schema.SegmentColumns;
+import io.churnlens.schema.DataDictionary;
+import io.churnlens.schema.TableDoc;
 import io.churnlens.schema.Tables;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -23,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,22 +34,9 @@ class NotebookSchemaTest {
     private static final Pattern ANY_READ = Pattern.compile("(?<![\\w.])table\\(");
     private static final Pattern NAME = Pattern.compile("\"(\\w+)\"");
 
-    /** Each report table a notebook may read, with the schema that names its columns. */
-    private static final Map<String, Set<String>> COLUMNS = Map.ofEntries(
-            Map.entry(Tables.CHURN_IMPACT, names(ImpactColumns.CHURN_IMPACT_SCHEMA)),
-            Map.entry(Tables.SCENARIOS, names(ImpactColumns.SCENARIOS_SCHEMA)),
-            Map.entry(Tables.COHORT_RETENTION, names(ImpactColumns.COHORT_SCHEMA)),
-            Map.entry(Tables.SEGMENT_RISK, names(ImpactColumns.SEGMENT_RISK_SCHEMA)),
-            Map.entry(Tables.MODEL_METRICS, names(ModelColumns.SCHEMA)),
-            Map.entry(Tables.MODEL_BACKTEST, names(ModelColumns.SCHEMA)),
-            Map.entry(Tables.MODEL_CURVES, names(CurveColumns.CURVES_SCHEMA)),
-            Map.entry(Tables.MODEL_LIFT, names(CurveColumns.LIFT_SCHEMA)),
-            Map.entry(Tables.CUSTOMER_SCORES, names(ScoreColumns.SCHEMA)),
-            Map.entry(Tables.CLV_PARAMS, names(ClvColumns.PARAMS_SCHEMA)),
-            Map.entry(Tables.CUSTOMER_VALUE, names(ClvColumns.CUSTOMER_VALUE_SCHEMA)),
-            Map.entry(Tables.CLV_HOLDOUT, names(ClvColumns.HOLDOUT_SCHEMA)),
-            Map.entry(Tables.SEGMENT_SUMMARY, constants(SegmentColumns.class)),
-            Map.entry(Tables.CLUSTER_K_SELECTION, constants(SegmentColumns.class)));
+    /** Each described table with its columns (partition columns included), from schema/DataDictionary. */
+    private static final Map<String, Set<String>> COLUMNS = DataDictionary.TABLES.stream()
+            .collect(Collectors.toMap(TableDoc::name, t -> names(t.schema())));
 
     @Test
     void everyTableAndColumnANotebookReadsIsInTheSchema() throws Exception {
@@ -68,7 +52,7 @@ class NotebookSchemaTest {
                 found++;
                 String table = m.group(1);
                 assertThat(tables).as("%s reads table %s", nb, table).contains(table);
-                assertThat(COLUMNS).as("%s reads %s: give it a schema here", nb, table).containsKey(table);
+                assertThat(COLUMNS).as("%s reads %s: describe it in schema/DataDictionary", nb, table).containsKey(table);
                 List<String> columns = new ArrayList<>();
                 Matcher c = NAME.matcher(m.group(2));
                 while (c.find()) columns.add(c.group(1));
