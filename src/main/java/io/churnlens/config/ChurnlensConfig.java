@@ -329,7 +329,7 @@ public record ChurnlensConfig(
 
     /** k-means range and seed, the sample cap for choosing k by silhouette, and the columns clustered on. */
     public record Segment(int kMin, int kMax, long seed, int maxRowsForKSelection, int maxIterations,
-                          List<String> clusterFeatures) implements java.io.Serializable {
+                          List<String> clusterFeatures, boolean quarterStart) implements java.io.Serializable {
         static Segment parse(Config c) {
             Settings sg = new Settings(c, "segment");
             int kMin = sg.positiveInt("k-min");
@@ -340,7 +340,7 @@ public record ChurnlensConfig(
             List<String> clusterFeatures = sg.strings("cluster-features");
             if (clusterFeatures.isEmpty()) throw sg.invalid("cluster-features", "[]", "a list of numeric customer_features columns");
             return new Segment(kMin, kMax, seed, sg.positiveInt("max-rows-for-k-selection"),
-                    sg.positiveInt("max-iterations"), List.copyOf(clusterFeatures));
+                    sg.positiveInt("max-iterations"), List.copyOf(clusterFeatures), sg.bool("quarter-start"));
         }
     }
 

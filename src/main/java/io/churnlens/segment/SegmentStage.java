@@ -1,5 +1,7 @@
 package io.churnlens.segment;
 
+import io.churnlens.features.FeaturesStage;
+import io.churnlens.io.Quarters;
 import io.churnlens.schema.Tables;
 import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
@@ -10,8 +12,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** RFM segments and k-means clusters of {@code customer_features} as of T ({@link CustomerSegmentation}). */
+/**
+ * RFM segments and k-means clusters of {@code customer_features} as of T ({@link CustomerSegmentation}); with
+ * segment.quarter-start, also as of the previous quarter end when that snapshot is missing.
+ */
 public final class SegmentStage extends DeclaredStage {
     public SegmentStage() {
         super("segment",
@@ -21,6 +27,33 @@ public final class SegmentStage extends DeclaredStage {
 
     @Override
     public Map<String, Long> run(StageContext ctx) {
+        Map<String, Long> counts = segmentAsOf(ctx);
+        if (ctx.config().segment().quarterStart()) {
+            segmentQuarterStart(ctx).ifPresent(n -> counts.put("customers_at_quarter_start", n));
+        }
+        return counts;
+    }
+
+    /**
+     * segment.quarter-start: also the features and segments as of the previous quarter end when none are published,
+     * so that impact groups the quarter's departures by the segment customers had when it began (a scheduled run
+     * finds them from the quarter before; a first run or the bundled sample does not).
+     */
+    private Optional<Long> segmentQuarterStart(StageContext ctx) {
+        LocalDate start = Quarters.previousEnd(ctx.asOf());
+        if (ctx.store().report(Tables.CUSTOMER_SEGMENTS, start).isPresent()) return Optional.empty();
+        StageContext atStart = ctx.forAsOf(start);
+        long customers = new FeaturesStage().run(atStart).getOrDefault("customers", 0L);
+        if (customers < ctx.config().segment().kMax()) {
+            ctx.out("    no segments as of the quarter start %s: %d customers then (fewer than segment.k-max)", start,
+                    customers);
+            return Optional.empty();
+        }
+        ctx.out("    segments as of the quarter start %s too (segment.quarter-start)", start);
+        return Optional.of(segmentAsOf(atStart).get("customers"));
+    }
+
+    private Map<String, Long> segmentAsOf(StageContext ctx) {
         LocalDate asOf = ctx.asOf();
         // Cached: the RFM scores and every k of the cluster search read the features again.
         Dataset<Row> features = ctx.store().requireReport(Tables.CUSTOMER_FEATURES, asOf, "features").cache();

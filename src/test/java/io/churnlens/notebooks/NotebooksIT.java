@@ -90,6 +90,15 @@ class NotebooksIT {
                 .contains("Replacing this quarter's departed customers would cost about");
     }
 
+    @Test
+    void theSampleGroupsTheQuartersDeparturesByTheSegmentsAtItsStart() throws IOException {
+        // jobs/conf/local-sample.conf sets segment.quarter-start: the one-snapshot sample also segments 2026-06-30
+        assertThat(output.resolve("reports/customer_segments/as_of=2026-06-30")).isDirectory();
+        assertThat(output.resolve("reports/customer_features/as_of=2026-06-30")).isDirectory();
+        assertThat(Files.readString(output.resolve("management/2026-Q3/report.html")))
+                .doesNotContain("No segments were published for the start of the quarter");
+    }
+
     static List<Path> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("notebooks"))) {
             return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.within;
 class CustomerSegmentationTest extends SparkTestBase {
     static final ChurnlensConfig.Segment SPEC = new ChurnlensConfig.Segment(2, 4, 42, 200_000, 20,
             List.of(FeatureColumns.RECENCY_DAYS, FeatureColumns.PURCHASE_DAYS, FeatureColumns.MONETARY_TOTAL,
-                    FeatureColumns.TENURE_DAYS));
+                    FeatureColumns.TENURE_DAYS), false);
     static final StructType SCHEMA = new StructType()
             .add(FeatureColumns.CUSTOMER_ID, DataTypes.StringType)
             .add(FeatureColumns.AS_OF, DataTypes.DateType)
@@ -109,7 +109,7 @@ class CustomerSegmentationTest extends SparkTestBase {
 
     @Test
     void aCappedSelectionSampleStillFindsTheGroupsAndAssignsEveryCustomer() {
-        ChurnlensConfig.Segment capped = new ChurnlensConfig.Segment(2, 4, 42, 30, 20, SPEC.clusterFeatures());
+        ChurnlensConfig.Segment capped = new ChurnlensConfig.Segment(2, 4, 42, 30, 20, SPEC.clusterFeatures(), false);
         SegmentTables tables = new CustomerSegmentation(capped).run(spark.createDataFrame(rows(), SCHEMA));
         assertThat(tables.clusters().k()).isEqualTo(3);
         Map<String, String> names = clusterNames(tables);
