@@ -29,11 +29,6 @@ public final class LogisticScorer extends PipelineScorer {
         super(pipeline, features, selection);
     }
 
-    public static LogisticScorer fit(Dataset<Row> train, Dataset<Row> validation, List<String> features,
-                                     ChurnlensConfig.Model settings) {
-        return fit(train, validation, features, settings, Evaluation.SPARK);
-    }
-
     static LogisticScorer fit(Dataset<Row> train, Dataset<Row> validation, List<String> features,
                               ChurnlensConfig.Model settings, Evaluation evaluation) {
         List<GridPoint> grid = new ArrayList<>();

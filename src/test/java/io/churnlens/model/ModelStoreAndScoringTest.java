@@ -117,7 +117,8 @@ class ModelStoreAndScoringTest extends SparkTestBase {
         List<String> three = List.of(FeatureColumns.RECENCY_DAYS, FeatureColumns.PURCHASE_DAYS, FeatureColumns.MONETARY_TOTAL);
         Dataset<Row> split = new ChurnTrainer(data.config()).split(data.labelled());
         LogisticScorer scorer = LogisticScorer.fit(split.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.TRAIN)),
-                split.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)), three, data.config().model());
+                split.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)), three, data.config().model(),
+                Evaluation.SPARK);
         List<Row> rows = scorer.withReasons(scorer.rawScores(featuresAtT)).where(col(ModelFrame.REASONS).isNotNull())
                 .select(ModelFrame.RAW_SCORE, ModelFrame.REASONS).limit(50).collectAsList();
         assertThat(rows).hasSizeGreaterThan(20);
