@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class RawSource {
         List<String> files = InputFiles.list(spark, input.path());
         RawRows raw = switch (input.format()) {
             case CSV -> readDelimited(spark, input, required, files);
-            case JSON -> readJson(spark, input, files);
+            case JSON -> readJson(spark, input, required, files);
             case PARQUET -> ParquetSource.read(spark, input, required, files);
         };
         raw.warnings().forEach(w -> LOG.warn("{}", w));
@@ -210,25 +211,57 @@ public final class RawSource {
     }
 
     /**
-     * JSON maps keys by name in every file by itself. Its text cannot be read byte for byte like CSV (a {@code \u00e9}
-     * escape and a raw 0xE9 byte would look alike), so Spark decodes it: invalid UTF-8 makes the line unparsable, other
-     * charsets replace invalid bytes by U+FFFD. A row whose line or values hold U+FFFD is therefore ENCODING.
+     * JSON lines map keys by name. Files are grouped by the keys they hold (each file's own inferred schema; a key
+     * whose value is always null is still held), so a file that lacks a mapped key other files have is refused as
+     * MISSING_COLUMN, as a CSV file lacking a column is, instead of reading as nulls. A file with no key at all (only
+     * unparsable lines, or no lines) is not refused: its lines are MALFORMED_ROW.
      */
-    private static RawRows readJson(SparkSession spark, ChurnlensConfig.Input input, List<String> files) {
-        String[] paths = literal(files);
-        List<String> columns = Arrays.stream(spark.read().option("encoding", input.encoding()).json(paths)
+    private static RawRows readJson(SparkSession spark, ChurnlensConfig.Input input, List<String> required,
+                                    List<String> files) {
+        List<List<String>> keys = DriverThreads.map(files, file -> jsonKeys(spark, input, file));
+        Map<List<String>, List<String>> byKeys = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            byKeys.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(files.get(i));
+        }
+        HeaderGroups groups = HeaderGroups.ofColumns(byKeys);
+        List<String> known = groups.known();
+        Dataset<Row> all = null;
+        List<String> refused = new ArrayList<>();
+        for (Map.Entry<List<String>, List<String>> group : groups.groups().entrySet()) {
+            List<String> header = group.getKey();
+            List<String> missing = header.isEmpty() ? List.of() : groups.missing(header, required);
+            if (!missing.isEmpty()) {
+                group.getValue().forEach(f -> refused.add(f + " lacks the key(s) " + missing + " (its keys: " + header + ")"));
+            }
+            Dataset<Row> part = jsonPart(spark, input, header, known, missing, group.getValue());
+            all = all == null ? part : all.union(part);
+        }
+        return new RawRows(all, known, Map.of(), refused, List.of());
+    }
+
+    private static List<String> jsonKeys(SparkSession spark, ChurnlensConfig.Input input, String file) {
+        return Arrays.stream(spark.read().option("encoding", input.encoding()).json(literal(List.of(file)))
                 .schema().fieldNames()).filter(c -> !c.equals(CORRUPT)).toList();
+    }
+
+    /**
+     * One group of JSON files. Their text cannot be read byte for byte like CSV (a {@code \u00e9} escape and a raw
+     * 0xE9 byte would look alike), so Spark decodes it: invalid UTF-8 makes the line unparsable, other charsets
+     * replace invalid bytes by U+FFFD. A row whose line or values hold U+FFFD is therefore ENCODING.
+     */
+    private static Dataset<Row> jsonPart(SparkSession spark, ChurnlensConfig.Input input, List<String> header,
+                                         List<String> known, List<String> missing, List<String> files) {
         Dataset<Row> rows = spark.read()
-                .schema(stringSchema(columns).add(CORRUPT, DataTypes.StringType))
+                .schema(stringSchema(header).add(CORRUPT, DataTypes.StringType))
                 .option("encoding", input.encoding())
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
-                .json(paths)
+                .json(literal(files))
                 .withColumn(RawRows.SOURCE_FILE, input_file_name());
         Map<String, Column> values = new HashMap<>();
         List<Column> bad = new ArrayList<>();
         List<Column> badDetail = new ArrayList<>();
-        for (String c : columns) {
+        for (String c : header) {
             Column value = col(quoted(c));
             Column isBad = coalesce(instr(value, "\uFFFD").gt(0), lit(false));
             values.put(c, value);
@@ -244,9 +277,8 @@ public final class RawSource {
         badDetail.add(0, when(undecodable, concat(lit("the line holds bytes that are not valid " + input.encoding()
                 + ": "), substring(shownLine, 1, DETAIL_CHARS))));
         Column malformedDetail = concat(lit("unparsed row: "), substring(corrupt, 1, DETAIL_CHARS));
-        Dataset<Row> judged = aligned(rows, columns, values, List.of(), columns, corrupt.isNotNull().and(not(undecodable)),
+        return aligned(rows, known, values, missing, header, corrupt.isNotNull().and(not(undecodable)),
                 malformedDetail, bad, badDetail);
-        return new RawRows(judged, columns, Map.of(), List.of(), List.of());
     }
 
     static String[] literal(List<String> files) {

@@ -104,6 +104,32 @@ class RawSourceHostileInputTest extends SparkTestBase {
     }
 
     @Test
+    void aJsonFileLackingAMappedKeyIsRefusedByNameWhileANullValueIsNot() throws Exception {
+        Path folder = dir.resolve("json");
+        write(folder.resolve("good.json"), "{\"transaction_id\": \"G1\", \"customer_id\": \"c1\", "
+                + "\"order_ts\": \"2025-08-05 09:00:00\", \"amount\": 10}\n");
+        // The key is there, its value null: a row-level verdict, not a refused file.
+        write(folder.resolve("null.json"), "{\"transaction_id\": \"N1\", \"customer_id\": \"c4\", "
+                + "\"order_ts\": \"2025-08-05 09:00:00\", \"amount\": null}\n");
+        write(folder.resolve("short.json"), "{\"transaction_id\": \"S1\", \"customer_id\": \"c2\", "
+                + "\"order_ts\": \"2025-08-06 10:00:00\"}\n{\"transaction_id\": \"S2\", \"customer_id\": \"c3\", "
+                + "\"order_ts\": \"2025-08-06 11:00:00\"}\n");
+        ChurnlensConfig c = config(folder, TX, "input.format=json");
+        RawRows raw = RawSource.read(spark, c);
+        IngestResult result = new Ingestion(c, AS_OF, "t").apply(raw, null);
+
+        assertThat(byTransaction(result)).containsOnlyKeys("G1");
+        assertThat(result.counts()).containsEntry("quarantined:MISSING_COLUMN", 2L)
+                .containsEntry(DataQualityColumns.ROWS_READ, 4L);
+        assertThat(result.quarantine().filter(col(QuarantineColumns.REASON_CODE).equalTo("MISSING_COLUMN"))
+                .select(QuarantineColumns.SOURCE_FILE).as(Encoders.STRING()).collectAsList())
+                .hasSize(2).allSatisfy(f -> assertThat(f).endsWith("short.json"));
+        assertThat(raw.refusedFiles()).singleElement().asString().contains("short.json").contains("[amount]");
+        assertThatThrownBy(raw::requireNoRefusedFiles).isInstanceOf(InputException.class)
+                .hasMessageContaining("short.json");
+    }
+
+    @Test
     void aColumnNoFileHasStillStopsBeforeReading() throws Exception {
         Path file = write(dir.resolve("tx.csv"), "cust,order_ts,amount\nc1,2026-01-01 00:00:00,1\n");
         assertThatThrownBy(() -> ingest(config(file))).isInstanceOf(InputException.class)
