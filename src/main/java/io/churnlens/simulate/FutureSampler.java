@@ -5,7 +5,7 @@ package io.churnlens.simulate;
  * the horizon (T, T + H] many times with the customer's own law of motion and counts the futures with no purchase
  * and those still not dropped out at T + H. Each estimate has a standard error of at most 0.5 / √futures.
  */
-final class FutureSampler {
+final class FutureSampler implements java.io.Serializable {
     /** The two estimates and the number of futures they come from. */
     record Estimate(double pNoPurchase, double pAliveAtEnd, int futures) {}
 

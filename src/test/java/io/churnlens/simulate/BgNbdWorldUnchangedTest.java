@@ -33,6 +33,29 @@ class BgNbdWorldUnchangedTest extends SparkTestBase {
         assertThat(digests).containsExactly(TRANSACTIONS, TRUTH, MESSY);
     }
 
+    @Test
+    void explicitBgNbdWorldIsTheDefaultWorld() {
+        Simulate settings = TestSettings.simulate("simulate.customers=600", "simulate.seed=7");
+        SimulationResult result = Simulation.run(spark, settings, World.parse("bgnbd"));
+        assertThat(digest(result.transactions())).isEqualTo(TRANSACTIONS);
+        assertThat(digest(result.groundTruth())).isEqualTo(TRUTH);
+    }
+
+    /** The second world shares the settings but not the story: same seed, other rows, its own truth schema. */
+    @Test
+    void disengagingWorldIsDeterministicAndDifferent() {
+        Simulate settings = TestSettings.simulate("simulate.customers=300", "simulate.seed=7");
+        SimulationResult first = Simulation.run(spark, settings, World.DISENGAGING);
+        SimulationResult second = Simulation.run(spark, settings, World.DISENGAGING);
+        String transactions = digest(first.transactions());
+        assertThat(digest(second.transactions())).isEqualTo(transactions);
+        assertThat(digest(second.groundTruth())).isEqualTo(digest(first.groundTruth()));
+        assertThat(digest(Simulation.run(spark, settings).transactions())).isNotEqualTo(transactions);
+        assertThat(first.groundTruth().schema().fieldNames())
+                .containsExactly(io.churnlens.schema.SimulationColumns.Truth.DISENGAGING_SCHEMA.fieldNames());
+        assertThat(first.groundTruth().count()).isEqualTo(300);
+    }
+
     static String digest(Dataset<Row> rows) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
