@@ -26,10 +26,14 @@ public final class GenerateCommand extends JobCommand {
         return "generate";
     }
 
-    /** An unknown world fails before Spark starts. */
+    /** An unknown world fails before Spark starts, as a bad command line (exit 2). */
     @Override
     protected void beforeSpark(io.churnlens.config.ChurnlensConfig config) {
-        World.parse(world);
+        try {
+            World.parse(world);
+        } catch (IllegalArgumentException e) {
+            throw new io.churnlens.config.ConfigException("--world: " + e.getMessage());
+        }
     }
 
     @Override

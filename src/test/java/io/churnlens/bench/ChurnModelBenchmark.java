@@ -70,6 +70,9 @@ public final class ChurnModelBenchmark {
             BenchmarkTable.print(sample ? "sample" : world.label(), customers, labelled, result, oracle, data.config().model(),
                     new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9, (t4 - t0) / 1e9, (cpuEnd - cpu0) / 1e9},
                     scored);
+            if (!sample && world == World.DISENGAGING) {
+                DisengagementSignals.print(spark, data);
+            }
         } finally {
             spark.stop();
         }
