@@ -112,6 +112,38 @@ public final class SimulationColumns {
                 .add(P_ALIVE, DataTypes.DoubleType, true)
                 .add(P_NO_PURCHASE, DataTypes.DoubleType, true)
                 .add(NO_PURCHASE_IN_HORIZON, DataTypes.BooleanType, true);
+
+        // --- The disengaging world (generate --world disengaging) only: its truth is SCHEMA plus these. There
+        // group_r / group_alpha are the Gamma of the purchase rate, group_a, group_b and dropout_p are NaN (no
+        // BG/NBD drop-out coin), dropout_date is the drop-out instant (onset + lead), p_alive is the hidden state at T
+        // (1 or 0: the truth knows it) and p_no_purchase the share of Monte-Carlo futures from that state with no
+        // purchase in (T, T+H]: an oracle that sees the hidden state, which no model of the export can reach.
+        /** Hazard per week of the onset of disengagement while fully engaged and before any return. */
+        public static final String DROPOUT_HAZARD_PER_WEEK = "dropout_hazard_per_week";
+        /** The customer's chance of returning a purchase. */
+        public static final String RETURN_PROPENSITY = "return_propensity";
+        /** Days from the onset of disengagement to drop-out (the customer's own lead). */
+        public static final String DISENGAGE_LEAD_DAYS = "disengage_lead_days";
+        /** Date disengagement began; null if it had not begun by the end of the period. */
+        public static final String DISENGAGE_ONSET_DATE = "disengage_onset_date";
+        /** Engagement at T (1 fully engaged, falling to the floor at drop-out, 0 after); null if acquired after T. */
+        public static final String ENGAGEMENT_AT_AS_OF = "engagement_at_as_of";
+        /** Returns the customer had made by T (each raised the hazard); null if acquired after T. */
+        public static final String RETURNS_AT_AS_OF = "returns_at_as_of";
+        /** Share of the Monte-Carlo futures in which the customer has not dropped out by T+H. */
+        public static final String P_ALIVE_AT_HORIZON_END = "p_alive_at_horizon_end";
+        /** Number of Monte-Carlo futures behind p_no_purchase and p_alive_at_horizon_end. */
+        public static final String FUTURES = "futures";
+
+        public static final StructType DISENGAGING_SCHEMA = SCHEMA
+                .add(DROPOUT_HAZARD_PER_WEEK, DataTypes.DoubleType, false)
+                .add(RETURN_PROPENSITY, DataTypes.DoubleType, false)
+                .add(DISENGAGE_LEAD_DAYS, DataTypes.DoubleType, false)
+                .add(DISENGAGE_ONSET_DATE, DataTypes.DateType, true)
+                .add(ENGAGEMENT_AT_AS_OF, DataTypes.DoubleType, true)
+                .add(RETURNS_AT_AS_OF, DataTypes.IntegerType, true)
+                .add(P_ALIVE_AT_HORIZON_END, DataTypes.DoubleType, true)
+                .add(FUTURES, DataTypes.IntegerType, true);
     }
 
     /** The rows the generator spoiled, so ingest's quarantine can be checked against them. */

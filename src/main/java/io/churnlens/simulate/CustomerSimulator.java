@@ -88,7 +88,7 @@ final class CustomerSimulator implements Serializable {
     }
 
     /** Product k belongs to category k mod (number of categories); each customer leans to one category. */
-    private int[] products(long index, int count) {
+    int[] products(long index, int count) {
         int[] products = new int[count];
         int total = plan.settings.products();
         if (total == 0) {

@@ -77,13 +77,13 @@ final class GroundTruth implements Serializable {
     }
 
     /** Number of purchases strictly before {@code day} (purchases are sorted). */
-    private static int countBefore(double[] days, int day) {
+    static int countBefore(double[] days, int day) {
         int n = 0;
         while (n < days.length && days[n] < day) n++;
         return n;
     }
 
-    private static int distinctDays(double[] days, int count) {
+    static int distinctDays(double[] days, int count) {
         int distinct = 0;
         double previous = Double.NaN;
         for (int i = 0; i < count; i++) {

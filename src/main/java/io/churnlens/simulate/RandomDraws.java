@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  */
 final class RandomDraws {
 
-    /** Independent streams per customer; the ordinal is mixed into the seed. */
-    enum Purpose { ACQUISITION, GROUP, PROCESS, SPEND, RETURNS, PRODUCTS, MESSY }
+    /** Independent streams per customer; the ordinal is mixed into the seed (new purposes go last: the BG/NBD world
+     *  must keep its streams). */
+    enum Purpose { ACQUISITION, GROUP, PROCESS, SPEND, RETURNS, PRODUCTS, MESSY, FUTURES }
 
     private final SplittableRandom random;
 

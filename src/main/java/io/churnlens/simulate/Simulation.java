@@ -36,7 +36,24 @@ public final class Simulation {
 
     private Simulation() {}
 
-    /** Builds the generator's Datasets for the given settings (nothing is computed until they are used). */
+    /**
+     * The Datasets of the given world: {@link World#BGNBD} is {@link #run(SparkSession, Simulate)} itself,
+     * {@link World#DISENGAGING} the second world with its default parameters.
+     */
+    public static SimulationResult run(SparkSession spark, Simulate settings, World world) {
+        return run(spark, settings, world, DisengagingParameters.defaults());
+    }
+
+    /** As {@link #run(SparkSession, Simulate, World)}, with the disengaging world's parameters given. */
+    public static SimulationResult run(SparkSession spark, Simulate settings, World world,
+                                       DisengagingParameters params) {
+        return switch (world) {
+            case BGNBD -> run(spark, settings);
+            case DISENGAGING -> DisengagingSimulation.run(spark, settings, params);
+        };
+    }
+
+    /** Builds the BG/NBD world's Datasets for the given settings (nothing is computed until they are used). */
     public static SimulationResult run(SparkSession spark, Simulate settings) {
         SimulationPlan plan = new SimulationPlan(settings);
         CustomerSimulator simulator = new CustomerSimulator(plan);
@@ -63,7 +80,7 @@ public final class Simulation {
         return new SimulationResult(transactions, truth, messyRows);
     }
 
-    private static StructType withDatesAsDayNumbers(StructType schema) {
+    static StructType withDatesAsDayNumbers(StructType schema) {
         return new StructType(Arrays.stream(schema.fields())
                 .map(f -> f.dataType().equals(DataTypes.DateType)
                         ? new StructField(f.name(), DataTypes.IntegerType, f.nullable(), f.metadata())
@@ -71,7 +88,7 @@ public final class Simulation {
                 .toArray(StructField[]::new));
     }
 
-    private static Column[] datesFromDayNumbers(StructType schema) {
+    static Column[] datesFromDayNumbers(StructType schema) {
         return Arrays.stream(schema.fields())
                 .map(f -> f.dataType().equals(DataTypes.DateType)
                         ? functions.date_from_unix_date(functions.col(f.name())).as(f.name())

@@ -9,6 +9,7 @@ import io.churnlens.model.CustomerScoring;
 import io.churnlens.model.EvaluatedScorer;
 import io.churnlens.model.GeneratedChurnData;
 import io.churnlens.model.TrainingResult;
+import io.churnlens.simulate.World;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.Arrays;
@@ -20,19 +21,25 @@ import java.util.Optional;
  * generator's default population with its country and channel groups). Generates, ingests and builds the training
  * set as the pipeline does, trains with the default model settings, and prints every scorer's holdout metrics, the
  * champion's ROC AUC as a ratio of the oracle's (the generator's true P(no purchase in the horizon), scored on the
- * same holdout customers), its calibration error, and the timings. Args: [customers | sample] [key=value overrides...];
- * {@code sample} runs the bundled data-samples/ (3,000 customers) against data-samples/ground_truth.csv.
+ * same holdout customers), its calibration error, and the timings. Args: [customers | sample] [bgnbd | disengaging]
+ * [key=value overrides...]; {@code sample} runs the bundled data-samples/ (3,000 customers) against
+ * data-samples/ground_truth.csv; the world (default bgnbd) is the generator's {@code --world}. In the disengaging
+ * world the oracle sees each customer's hidden state (P(no purchase) from Monte-Carlo futures of it), so the ratio
+ * measures how much of the hidden state the export reveals, not only the model.
  *
  * <pre>
  * java -Xmx6g &lt;spark.jvm.flags&gt; -cp target/classes:target/test-classes:&lt;test classpath&gt; \
- *      io.churnlens.bench.ChurnModelBenchmark 100000
+ *      io.churnlens.bench.ChurnModelBenchmark 30000 disengaging
  * </pre>
  */
 public final class ChurnModelBenchmark {
     public static void main(String[] args) {
         boolean sample = args.length > 0 && args[0].equals("sample");
         int customers = sample ? 3000 : args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        String[] overrides = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new String[0];
+        boolean worldGiven = args.length > 1 && !args[1].contains("=");
+        World world = worldGiven ? World.parse(args[1]) : World.BGNBD;
+        int firstOverride = worldGiven ? 2 : 1;
+        String[] overrides = args.length > firstOverride ? Arrays.copyOfRange(args, firstOverride, args.length) : new String[0];
         SparkSession spark = SparkSession.builder().appName("churn-model-benchmark")
                 .master(System.getProperty("spark.master", "local[*]"))
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
@@ -41,9 +48,10 @@ public final class ChurnModelBenchmark {
         spark.sparkContext().setLogLevel("WARN");
         try {
             long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
             GeneratedChurnData data = sample
                     ? GeneratedChurnData.sample(spark, java.nio.file.Path.of("data-samples"), overrides)
-                    : GeneratedChurnData.generate(spark, customers, 20261123L, overrides);
+                    : WorldChurnData.generate(spark, world, customers, 20261123L, overrides);
             long labelled = data.labelled().count();
             long t1 = System.nanoTime();
             ChurnTrainer trainer = new ChurnTrainer(data.config());
@@ -58,27 +66,21 @@ public final class ChurnModelBenchmark {
                     data.config().model(), 12).count();
             long t4 = System.nanoTime();
 
-            System.out.printf(Locale.ROOT, "customers generated %,d; labelled at the cutoff %,d (generate + ingest + features %.1f s)%n",
-                    customers, labelled, (t1 - t0) / 1e9);
-            result.classBalance().forEach((split, c) -> System.out.printf(Locale.ROOT, "  %-10s %,8d customers, churn rate %.3f%n",
-                    split, c[0], (double) c[1] / c[0]));
-            System.out.printf(Locale.ROOT, "%-12s %8s %8s %8s %8s %8s %8s %9s%n", "holdout", "roc_auc", "pr_auc", "brier",
-                    "log_loss", "lift@10", "capt@10", "cal_error");
-            for (EvaluatedScorer e : result.evaluated()) {
-                BinaryMetrics m = e.holdout();
-                System.out.printf(Locale.ROOT, "%-12s %8.4f %8.4f %8.4f %8.4f %8.3f %8.3f %9.4f  %s%n", e.name(), m.rocAuc(),
-                        m.prAuc(), m.brier(), m.logLoss(), m.topDecileLift(), m.topDecileCapture(), m.calibrationError(),
-                        e.scorer().selection());
+            long cpuEnd = cpuNanos();
+            BenchmarkTable.print(sample ? "sample" : world.label(), customers, labelled, result, oracle, data.config().model(),
+                    new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9, (t4 - t0) / 1e9, (cpuEnd - cpu0) / 1e9},
+                    scored);
+            if (!sample && world == World.DISENGAGING) {
+                DisengagementSignals.print(spark, data);
             }
-            System.out.println("champion: " + result.championReason());
-            System.out.printf(Locale.ROOT, "RESULT %s customers=%d champion=%s roc_auc=%.4f oracle_roc_auc=%.4f ratio=%.4f (bar 0.98) "
-                            + "calibration_error=%.4f (bar 0.03; the oracle's own on these customers %.4f) holdout=%d "
-                            + "train=%.1fs score_all=%.1fs (%d customers) total=%.1fs%n",
-                    sample ? "sample" : "generated", customers, result.champion().name(), oracle.championAuc(),
-                    oracle.oracleAuc(), oracle.ratio(), oracle.championCalibrationError(), oracle.oracleCalibrationError(),
-                    oracle.customers(), (t2 - t1) / 1e9, (t4 - t3) / 1e9, scored, (t4 - t0) / 1e9);
         } finally {
             spark.stop();
         }
+    }
+
+    /** CPU time of this JVM (driver and local executors alike), all threads. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 }
