@@ -5,6 +5,7 @@ import io.churnlens.btyd.BtydStatistics;
 import io.churnlens.btyd.Fitted;
 import io.churnlens.btyd.GammaGammaFitter;
 import io.churnlens.btyd.GammaGammaModel;
+import io.churnlens.btyd.MbgNbdFitter;
 import io.churnlens.btyd.ParetoNbdFitter;
 import io.churnlens.btyd.PurchaseModel;
 import io.churnlens.btyd.RfmTable;
@@ -120,6 +121,7 @@ public final class ClvAnalysis {
         return switch (choice) {
             case BG_NBD -> BgNbdFitter.fit(rfm, budget());
             case PARETO_NBD -> ParetoNbdFitter.fit(rfm, budget());
+            case MBG_NBD -> MbgNbdFitter.fit(rfm, budget());
         };
     }
 }

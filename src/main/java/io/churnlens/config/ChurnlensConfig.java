@@ -215,7 +215,7 @@ public record ChurnlensConfig(
         }
     }
 
-    public enum PurchaseModelChoice { BG_NBD, PARETO_NBD }
+    public enum PurchaseModelChoice { BG_NBD, PARETO_NBD, MBG_NBD }
 
     /**
      * Probabilistic models and CLV (see the {@code clv} section of the defaults for meanings).
