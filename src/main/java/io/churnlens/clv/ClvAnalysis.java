@@ -116,8 +116,12 @@ public final class ClvAnalysis {
         }
         LOG.info("holdout check with {}: calibration fit {}", model.get().name(), fitted.fit().summary());
         double length = (double) holdoutDays / time.unit().days;
-        Optional<CovariateModel> covariates = CovariateSelection.choose(settings.covariates(), calibrationFeatures,
-                model, List.of(fitted.fit()), settings.maxDistinctStatistics(), budget()).model();
+        CovariateSelection selection = CovariateSelection.choose(settings.covariates(), calibrationFeatures, model,
+                List.of(fitted.fit()), settings.maxDistinctStatistics(), budget());
+        if (selection.explanation() != null) {
+            LOG.info("holdout check: {}{}", selection.explanation(), selection.fit().map(f -> "; " + f).orElse(""));
+        }
+        Optional<CovariateModel> covariates = selection.model();
         return Optional.of(covariates.isPresent()
                 ? HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, covariates.get(), length)
                 : HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, model.get(), length));
