@@ -40,14 +40,19 @@ public final class CovariateFitter {
         double scale = pooled.weightedMean(pooled::t);
         double rate = Math.max(pooled.weightedMean(pooled::x) / pooled.weightedMean(pooled::t) * scale, 0.05);
         CellStatistics scaled = cells.rescaled(scale);
+        List<ParetoNbdRows> prepared = family == CovariateModel.Family.PARETO_NBD
+                ? scaled.cells().stream().map(c -> ParetoNbdRows.of(c.table())).toList() : null;
         int k = cells.design().size();
         List<double[]> starts = new ArrayList<>();
-        if (plainStart != null) starts.add(start(k, plainStart[0], plainStart[1] / scale, plainStart[2], plainStart[3]));
+        if (plainStart != null) {
+            double fourth = plainStart[3] / (family == CovariateModel.Family.PARETO_NBD ? scale : 1);
+            starts.add(start(k, plainStart[0], plainStart[1] / scale, plainStart[2], fourth));
+        }
         starts.add(start(k, 1, 1 / rate, 1, 1));
         MaximumLikelihood.Result result = MaximumLikelihood.maximize(
-                lp -> model(family, cells.design(), lp, 1.0).logLikelihood(scaled), starts, budget);
+                lp -> model(family, cells.design(), lp, 1.0).logLikelihood(scaled, prepared), starts, budget);
         CovariateModel model = model(family, cells.design(), result.logParameters(), scale);
-        List<String> names = CovariateModel.parameterNames(cells.design());
+        List<String> names = CovariateModel.parameterNames(family, cells.design());
         double[] values = model.values();
         double[] se = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -96,7 +101,9 @@ public final class CovariateFitter {
         int k = design.size();
         double[] trans = java.util.Arrays.copyOfRange(p, 4, 4 + k);
         double[] life = java.util.Arrays.copyOfRange(p, 4 + k, 4 + 2 * k);
-        return new CovariateModel(family, Math.exp(p[0]), Math.exp(p[1]) * scale, Math.exp(p[2]), Math.exp(p[3]),
+        // Pareto/NBD's beta is a rate in time units too: scaled like alpha.
+        double fourth = Math.exp(p[3]) * (family == CovariateModel.Family.PARETO_NBD ? scale : 1);
+        return new CovariateModel(family, Math.exp(p[0]), Math.exp(p[1]) * scale, Math.exp(p[2]), fourth,
                 design, trans, life);
     }
 }

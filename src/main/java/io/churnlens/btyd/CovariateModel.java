@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * BG/NBD or MBG/NBD with static covariates, parametrised as CLVTools' static covariates (Fader and Hardie 2007,
+ * BG/NBD, MBG/NBD or Pareto/NBD with static covariates, parametrised as CLVTools' static covariates (Fader and Hardie 2007,
  * "Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models"): customer i with covariate vector
  * z_i (one-hot, {@link CovariateDesign}) has
  * <ul>
@@ -12,7 +12,9 @@ import java.util.List;
  *       r / alpha_i) scales with exp(gamma_trans . z_i);</li>
  *   <li>b_i = b exp(gamma_life . z_i): p_i ~ Beta(a, b_i), mean drop-out probability a / (a + b_i), so
  *       gamma_life > 0 means more loyal customers (chosen over a_i because it is the way a loyalty factor acts on
- *       b in the generator, and keeps a, which shapes the small-p tail, common to all).</li>
+ *       b in the generator, and keeps a, which shapes the small-p tail, common to all). For Pareto/NBD (a, b) are
+ *       (s, beta): beta_i = beta exp(gamma_life . z_i), the mean drop-out rate s / beta_i falls as gamma_life rises
+ *       (the same sign as BG/NBD's; CLVTools writes beta exp(-gamma z), the opposite sign).</li>
  * </ul>
  * Given z_i the customer is an ordinary BG/NBD (MBG/NBD) customer with (r, alpha_i, a, b_i): the likelihood is the
  * base model's with the cell's parameters (the derivation is the base model's, conditional on z), and so are
@@ -25,7 +27,7 @@ public record CovariateModel(Family family, double r, double alpha, double a, do
                              double[] gammaTrans, double[] gammaLife) implements Serializable {
     /** The base model a covariate model extends. */
     public enum Family {
-        BG_NBD(BgNbdModel.NAME), MBG_NBD(MbgNbdModel.NAME);
+        BG_NBD(BgNbdModel.NAME), MBG_NBD(MbgNbdModel.NAME), PARETO_NBD(ParetoNbdModel.NAME);
 
         private final String base;
 
@@ -38,14 +40,24 @@ public record CovariateModel(Family family, double r, double alpha, double a, do
             return base + "_covariates";
         }
 
+        /** The base model; for Pareto/NBD (a, b) are (s, beta). */
         PurchaseModel model(double r, double alpha, double a, double b) {
-            return this == BG_NBD ? new BgNbdModel(r, alpha, a, b) : new MbgNbdModel(r, alpha, a, b);
+            return switch (this) {
+                case BG_NBD -> new BgNbdModel(r, alpha, a, b);
+                case MBG_NBD -> new MbgNbdModel(r, alpha, a, b);
+                case PARETO_NBD -> new ParetoNbdModel(r, alpha, a, b);
+            };
+        }
+
+        /** Parameter names of the base model. */
+        List<String> parameters() {
+            return this == PARETO_NBD ? ParetoNbdModel.PARAMETERS : BgNbdModel.PARAMETERS;
         }
     }
 
     /** Parameter names: r, alpha, a, b, then gamma_trans:col=level ..., gamma_life:col=level ... */
-    public static List<String> parameterNames(CovariateDesign design) {
-        List<String> names = new java.util.ArrayList<>(BgNbdModel.PARAMETERS);
+    public static List<String> parameterNames(Family family, CovariateDesign design) {
+        List<String> names = new java.util.ArrayList<>(family.parameters());
         for (String n : design.names()) names.add("gamma_trans:" + n);
         for (String n : design.names()) names.add("gamma_life:" + n);
         return List.copyOf(names);
@@ -69,6 +81,16 @@ public record CovariateModel(Family family, double r, double alpha, double a, do
     public double logLikelihood(CellStatistics cells) {
         double sum = 0;
         for (CellStatistics.Cell c : cells.cells()) sum += forCell(c.z()).logLikelihood(c.table());
+        return sum;
+    }
+
+    /** As {@link #logLikelihood(CellStatistics)} with each cell's Pareto/NBD pairs prepared once (the fit's loop). */
+    double logLikelihood(CellStatistics cells, List<ParetoNbdRows> prepared) {
+        if (prepared == null) return logLikelihood(cells);
+        double sum = 0;
+        for (int i = 0; i < prepared.size(); i++) {
+            sum += ((ParetoNbdModel) forCell(cells.cells().get(i).z())).logLikelihood(prepared.get(i));
+        }
         return sum;
     }
 

@@ -6,6 +6,7 @@ import io.churnlens.btyd.CovariateFitter;
 import io.churnlens.btyd.CovariateModel;
 import io.churnlens.btyd.Fitted;
 import io.churnlens.btyd.MbgNbdModel;
+import io.churnlens.btyd.ParetoNbdModel;
 import io.churnlens.btyd.PurchaseModel;
 import io.churnlens.btyd.fit.FitBudget;
 import io.churnlens.btyd.fit.ModelFit;
@@ -22,8 +23,7 @@ import org.apache.spark.sql.Row;
  * The covariate purchase model of {@code clv.covariates}, fitted after the model without covariates has been chosen
  * ({@link PurchaseModelSelection}), and whether it values the customers:
  * <ol>
- *   <li>only when the chosen model is BG/NBD or MBG/NBD itself (not its NBD limit, not Pareto/NBD: Pareto/NBD
- *       with covariates is not built);</li>
+ *   <li>only when the chosen model is BG/NBD, MBG/NBD or Pareto/NBD itself (not its NBD limit);</li>
  *   <li>on the configured columns present in the features (absent ones are named in the explanation);</li>
  *   <li>used when the fit is identified and the likelihood-ratio test against the model without covariates rejects
  *       gamma = 0 at 5% ({@link CovariateFitter#significant}); otherwise the model without covariates stays, and
@@ -47,7 +47,7 @@ record CovariateSelection(Optional<ModelFit> fit, Optional<CovariateModel> model
         Optional<CovariateModel.Family> family = used.map(CovariateSelection::family).orElse(Optional.empty());
         if (present.isEmpty() || family.isEmpty()) {
             return note("no covariate model: " + (present.isEmpty() ? "none of clv.covariates is a column"
-                    : "covariates apply to bg_nbd and mbg_nbd only, customer values come from "
+                    : "covariates apply to bg_nbd, mbg_nbd and pareto_nbd, not to the model customer values come from: "
                     + used.map(PurchaseModel::name).orElse("no model")) + absentNote);
         }
         BtydStatistics.CellsOrReason cells = BtydStatistics.compressByCell(features, present, maxRows);
@@ -73,6 +73,7 @@ record CovariateSelection(Optional<ModelFit> fit, Optional<CovariateModel> model
     private static Optional<CovariateModel.Family> family(PurchaseModel m) {
         if (m instanceof BgNbdModel) return Optional.of(CovariateModel.Family.BG_NBD);
         if (m instanceof MbgNbdModel) return Optional.of(CovariateModel.Family.MBG_NBD);
+        if (m instanceof ParetoNbdModel) return Optional.of(CovariateModel.Family.PARETO_NBD);
         return Optional.empty();
     }
 }

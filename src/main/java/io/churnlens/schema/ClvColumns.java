@@ -13,13 +13,14 @@ public final class ClvColumns {
     // --- clv_params: one row per model parameter ---
     /**
      * bg_nbd | pareto_nbd | mbg_nbd | gamma_gamma | sbg | nbd (the no-drop-out limit, written when used as fallback)
-     * | bg_nbd_covariates, mbg_nbd_covariates (clv.covariates: written whenever the covariate fit was made, used or not).
+     * | bg_nbd_covariates, mbg_nbd_covariates, pareto_nbd_covariates (clv.covariates: written whenever the covariate fit was made, used or not).
      */
     public static final String MODEL = "model";
     /**
-     * The parameter's name; a covariate model has r, alpha, a, b (its reference cell's), then one row per
+     * The parameter's name; a covariate model has its base model's (r, alpha, a, b or r, alpha, s, beta: the
+     * reference cell's), then one row per
      * coefficient: {@code gamma_trans:<column>=<level>} (purchase rate times exp(gamma)) and
-     * {@code gamma_life:<column>=<level>} (b times exp(gamma): gamma > 0 = less drop-out), level {@code (other)} for
+     * {@code gamma_life:<column>=<level>} (b or beta times exp(gamma): gamma > 0 = less drop-out), level {@code (other)} for
      * the bucket of rare levels; the reference level of each column has no row (gamma = 0).
      */
     public static final String PARAMETER = "parameter";
@@ -65,8 +66,8 @@ public final class ClvColumns {
     public static final String CLV = "clv";
     /**
      * The model the values come from: bg_nbd | pareto_nbd | mbg_nbd, or nbd when the fit fell back to the no-drop-out
-     * limit. With clv.covariates in use (clv_params has identified bg_nbd_covariates rows and the run notes say
-     * "customer values from bg_nbd_covariates"), bg_nbd (mbg_nbd) is the model of the customer's covariate cell.
+     * limit. With clv.covariates in use (clv_params has identified *_covariates rows and the run notes say
+     * "customer values from bg_nbd_covariates"), the named model is that of the customer's covariate cell.
      */
     public static final String PURCHASE_MODEL = "purchase_model";
 

@@ -181,7 +181,7 @@ public final class DataDictionary {
     public static final TableDoc CLV_PARAMS = TableDoc.report(Tables.CLV_PARAMS,
                     "one row per fitted parameter of each model (README, *How a fit ends*)")
             .column(ClvColumns.MODEL, STRING, false, "", "`bg_nbd`, `pareto_nbd`, `mbg_nbd`, `gamma_gamma`, `nbd` when the "
-                    + "no-drop-out limit is the fallback, `bg_nbd_covariates` / `mbg_nbd_covariates` (clv.covariates)")
+                    + "no-drop-out limit is the fallback, `<base>_covariates` (clv.covariates)")
             .column(ClvColumns.PARAMETER, STRING, false, "", "parameter name (r, alpha, a, b; r, alpha, s, beta; p, q, "
                     + "gamma; covariate models also `gamma_trans:<column>=<level>` and `gamma_life:<column>=<level>`)")
             .column(ClvColumns.VALUE, DOUBLE, true, "time.unit for rates", "the estimate; null unless identified")

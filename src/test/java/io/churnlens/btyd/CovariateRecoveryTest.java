@@ -120,6 +120,48 @@ class CovariateRecoveryTest {
     }
 
     /**
+     * Pareto/NBD with covariates on a Pareto/NBD population of three countries (rate factors 1, 0.7, 1.5; beta
+     * factors 1, 1.6, 0.6): the four coefficients within 3 SE of ln(factor), and a better likelihood.
+     */
+    @Test
+    void paretoNbdWithCovariatesRecoversItsFactors() {
+        String[] countries = {"GB", "DE", "US"};
+        double[] rate = {1, 0.7, 1.5}, loyalty = {1, 1.6, 0.6};
+        int[] n = {1200, 600, 600};
+        ParetoNbdModel base = new ParetoNbdModel(0.8, 8, 0.6, 12);
+        List<String[]> levels = new java.util.ArrayList<>();
+        List<Integer> x = new java.util.ArrayList<>();
+        List<Double> tx = new java.util.ArrayList<>(), t = new java.util.ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            BtydSimulator s = BtydSimulator.paretoNbd(new ParetoNbdModel(base.r(), base.alpha() / rate[c], base.s(),
+                    base.beta() * loyalty[c]), n[c], 26, 104, 40 + c);
+            for (int i = 0; i < n[c]; i++) {
+                levels.add(new String[] {countries[c]});
+                x.add(s.x[i]);
+                tx.add(s.tx[i]);
+                t.add(s.t[i]);
+            }
+        }
+        Map<String, Map<String, Long>> counts = Map.of("country", Map.of("GB", 1200L, "DE", 600L, "US", 600L));
+        int[] xs = x.stream().mapToInt(Integer::intValue).toArray();
+        double[] txs = tx.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ts = t.stream().mapToDouble(Double::doubleValue).toArray();
+        CellStatistics pareto = CellStatistics.ofCustomers(CovariateDesign.of(counts), levels, xs, txs, ts);
+        Fitted<ParetoNbdModel> pooled = ParetoNbdFitter.fit(RfmTable.ofCustomers(xs, txs, ts));
+        Fitted<CovariateModel> f = CovariateFitter.fit(pareto, CovariateModel.Family.PARETO_NBD,
+                pooled.fit().values(), pooled.fit().logLikelihood(), FitBudget.DEFAULT);
+        System.out.println("Pareto/NBD with covariates: " + f.fit());
+        assertThat(f.state()).as(f.fit().toString()).isEqualTo(FitState.IDENTIFIED);
+        assertThat(f.fit().parameterNames()).startsWith("r", "alpha", "s", "beta");
+        for (int c = 1; c < 3; c++) {
+            String trans = "gamma_trans:country=" + countries[c], life = "gamma_life:country=" + countries[c];
+            assertThat(f.fit().value(trans)).as(trans).isCloseTo(Math.log(rate[c]), within(3 * f.fit().standardError(trans)));
+            assertThat(f.fit().value(life)).as(life).isCloseTo(Math.log(loyalty[c]), within(3 * f.fit().standardError(life)));
+        }
+        assertThat(CovariateFitter.significant(f.fit(), pooled.fit().logLikelihood())).isTrue();
+    }
+
+    /**
      * Holdout MAE and RMSE per customer, mean |total error| per cell, against the actual purchases; RMSE and cell
      * error against the true expectation; P(alive) Brier score against the state at T.
      */
