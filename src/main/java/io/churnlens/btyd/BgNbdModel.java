@@ -112,12 +112,21 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
     @Override
     public double expectedPurchases(double horizon, int x, double tx, double t) {
         if (horizon <= 0) return 0;
+        return pAlive(x, tx, t) * expectedIfAlive(horizon, x, t);
+    }
+
+    /**
+     * E[Y(horizon) | alive at T, x, T]: the expectation above without the P(alive) factor. MBG/NBD's equals this
+     * with b + 1 in place of b ({@link MbgNbdModel}): its customers alive at T survived one more drop-out chance.
+     */
+    double expectedIfAlive(double horizon, int x, double t) {
+        if (horizon <= 0) return 0;
         double ifAlive = Math.abs(a - 1) < A_SINGULARITY_GAP
                 ? 0.5 * (expectedIfAlive(1 - A_SINGULARITY_GAP, horizon, x, t)
                         + expectedIfAlive(1 + A_SINGULARITY_GAP, horizon, x, t))
                 : expectedIfAlive(a, horizon, x, t);
         if (Double.isNaN(ifAlive)) ifAlive = BgNbdConditionalMean.ifAlive(r + x, b + x, a, horizon / (alpha + t));
-        return pAlive(x, tx, t) * ifAlive;
+        return ifAlive;
     }
 
     /** The series form, or NaN when it would need more than SERIES_TERMS terms or cancel too many digits. */

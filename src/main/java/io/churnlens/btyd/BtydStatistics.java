@@ -65,6 +65,74 @@ public final class BtydStatistics {
         return chunks(groups, "(x, repeat_spend_mean)", maxRows, BtydStatistics::spendTable);
     }
 
+    /**
+     * The design of {@code columns} from their level counts (customers with valid statistics), then the statistics
+     * grouped by (design levels, x, t_x, T) into {@link CellStatistics} on the driver. Empty, with the reason, when
+     * there are more than {@code maxRows} groups (the covariate fit runs on the driver only) or no column keeps a
+     * coefficient.
+     */
+    public static CellsOrReason compressByCell(Dataset<Row> features, List<String> columns, int maxRows) {
+        Dataset<Row> valid = features.where(validPurchaseStatistics());
+        // One job: customers per combination of raw values (few), summed per column on the driver.
+        java.util.Map<String, java.util.Map<String, Long>> counts = new java.util.LinkedHashMap<>();
+        columns.forEach(c -> counts.put(c, new java.util.HashMap<>()));
+        Column[] raw = columns.stream().map(c -> col(c).cast("string")).toArray(Column[]::new);
+        for (Row r : valid.groupBy(raw).agg(count(lit(1))).collectAsList()) {
+            for (int i = 0; i < columns.size(); i++) {
+                counts.get(columns.get(i)).merge(r.isNullAt(i) ? null : r.getString(i), r.getLong(columns.size()), Long::sum);
+            }
+        }
+        CovariateDesign design = CovariateDesign.of(counts);
+        if (design.isEmpty()) {
+            return new CellsOrReason(null, "no covariate column has a level other than its reference with at least "
+                    + Math.round(100 * CovariateDesign.MIN_SHARE) + "% of the customers");
+        }
+        List<Column> keys = new ArrayList<>();
+        for (CovariateDesign.Covariate c : design.covariates()) keys.add(designLevel(c).as(c.column()));
+        keys.add(col(FeatureColumns.X).cast("int").as(FeatureColumns.X));
+        keys.add(col(FeatureColumns.T_X).cast("double").as(FeatureColumns.T_X));
+        keys.add(col(FeatureColumns.T_CAL).cast("double").as(FeatureColumns.T_CAL));
+        List<Row> rows = valid.groupBy(keys.toArray(Column[]::new)).agg(count(lit(1)).as(COUNT))
+                .limit(maxRows + 1).collectAsList();
+        if (rows.size() > maxRows) {
+            return new CellsOrReason(null, "more than clv.max-distinct-statistics = " + maxRows + " distinct (cell, x, "
+                    + "t_x, T) rows: the covariate fit runs on the driver only");
+        }
+        LOG.info("BTYD statistics by covariate cell: {} distinct (cell, x, t_x, T) rows", rows.size());
+        return new CellsOrReason(cells(design, rows), null);
+    }
+
+    /** Cell statistics, or why there are none. */
+    public record CellsOrReason(CellStatistics cells, String reason) {}
+
+    /** The design level of a raw value, on Spark: itself when kept, else the bucket (or the reference). */
+    private static Column designLevel(CovariateDesign.Covariate c) {
+        Column raw = org.apache.spark.sql.functions.coalesce(col(c.column()).cast("string"), lit(CovariateDesign.MISSING));
+        String otherwise = c.levels().contains(CovariateDesign.OTHER) ? CovariateDesign.OTHER : c.reference();
+        return org.apache.spark.sql.functions.when(raw.isin(c.kept().toArray()), raw).otherwise(lit(otherwise));
+    }
+
+    private static CellStatistics cells(CovariateDesign design, List<Row> unsorted) {
+        int k = design.covariates().size();
+        List<Row> rows = new ArrayList<>(unsorted);
+        rows.sort(java.util.Comparator.comparing((Row r) -> r.toString()));
+        int n = rows.size();
+        List<String[]> levels = new ArrayList<>();
+        int[] x = new int[n];
+        double[] tx = new double[n], t = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            String[] l = new String[k];
+            for (int j = 0; j < k; j++) l[j] = r.getString(j);
+            levels.add(l);
+            x[i] = r.getInt(k);
+            tx[i] = r.getDouble(k + 1);
+            t[i] = r.getDouble(k + 2);
+            w[i] = r.getLong(k + 3);
+        }
+        return CellStatistics.of(design, levels, x, tx, t, w);
+    }
+
     private interface TableBuilder<T> extends java.io.Serializable {
         T build(Iterator<Row> rows);
     }

@@ -2,9 +2,11 @@ package io.churnlens.clv;
 
 import io.churnlens.btyd.BgNbdFitter;
 import io.churnlens.btyd.BtydStatistics;
+import io.churnlens.btyd.CovariateModel;
 import io.churnlens.btyd.Fitted;
 import io.churnlens.btyd.GammaGammaFitter;
 import io.churnlens.btyd.GammaGammaModel;
+import io.churnlens.btyd.MbgNbdFitter;
 import io.churnlens.btyd.ParetoNbdFitter;
 import io.churnlens.btyd.PurchaseModel;
 import io.churnlens.btyd.RfmTable;
@@ -72,6 +74,9 @@ public final class ClvAnalysis {
         Fitted<GammaGammaModel> spend = GammaGammaFitter.fit(
                 BtydStatistics.compressSpend(features, settings.maxDistinctStatistics()), budget());
         List<ModelFit> fits = new ArrayList<>(purchase.fits());
+        CovariateSelection covariates = CovariateSelection.choose(settings.covariates(), features, purchase.model(),
+                purchase.fits(), settings.maxDistinctStatistics(), budget());
+        covariates.fit().ifPresent(fits::add);
         fits.add(spend.fit());
         List<String> verdicts = new ArrayList<>();
         fits.forEach(f -> {
@@ -79,14 +84,16 @@ public final class ClvAnalysis {
             verdicts.add(f.summary());
         });
         verdicts.add(purchase.explanation());
+        if (covariates.explanation() != null) verdicts.add(covariates.explanation());
         Dataset<Row> params = ClvParamsTable.of(features.sparkSession(), fits);
         if (purchase.model().isEmpty()) {
             LOG.warn("no customer values: {}", purchase.explanation());
             return new Result(params, Optional.empty(), fits, Optional.empty(), verdicts);
         }
-        LOG.info("customer values: {}", purchase.explanation());
+        LOG.info("customer values: {}{}", purchase.explanation(),
+                covariates.explanation() == null ? "" : "; " + covariates.explanation());
         CustomerValuation valuation = new CustomerValuation(purchase.model().get(), purchase.aliveModel().orElse(null),
-                spend.converged() ? spend.model() : null, calculator());
+                spend.converged() ? spend.model() : null, calculator(), covariates.model().orElse(null));
         return new Result(params, Optional.of(CustomerValueScorer.score(features, valuation)), fits,
                 Optional.of(valuation), verdicts);
     }
@@ -95,7 +102,8 @@ public final class ClvAnalysis {
      * Fits the configured purchase model on calibration features (as of T - H) and compares its predictions with the
      * actual purchases in the holdout; {@code holdoutPurchases} holds customer_id and x_holdout. The model follows
      * the same verdict as the main fit ({@link Fitted#purchaseModelToUse()}): identified, or the NBD limit at the
-     * no-drop-out boundary; empty (and logged) otherwise.
+     * no-drop-out boundary; empty (and logged) otherwise. With {@code clv.covariates}, the covariate model fitted on
+     * the same calibration features predicts when it would value the customers ({@link CovariateSelection}).
      */
     public Optional<Dataset<Row>> holdout(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases, int holdoutDays) {
         Fitted<? extends PurchaseModel> fitted = fit(settings.purchaseModel(),
@@ -107,8 +115,16 @@ public final class ClvAnalysis {
             return Optional.empty();
         }
         LOG.info("holdout check with {}: calibration fit {}", model.get().name(), fitted.fit().summary());
-        return Optional.of(HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, model.get(),
-                (double) holdoutDays / time.unit().days));
+        double length = (double) holdoutDays / time.unit().days;
+        CovariateSelection selection = CovariateSelection.choose(settings.covariates(), calibrationFeatures, model,
+                List.of(fitted.fit()), settings.maxDistinctStatistics(), budget());
+        if (selection.explanation() != null) {
+            LOG.info("holdout check: {}{}", selection.explanation(), selection.fit().map(f -> "; " + f).orElse(""));
+        }
+        Optional<CovariateModel> covariates = selection.model();
+        return Optional.of(covariates.isPresent()
+                ? HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, covariates.get(), length)
+                : HoldoutCheck.compare(calibrationFeatures, holdoutPurchases, model.get(), length));
     }
 
     public ClvCalculator calculator() {
@@ -120,6 +136,7 @@ public final class ClvAnalysis {
         return switch (choice) {
             case BG_NBD -> BgNbdFitter.fit(rfm, budget());
             case PARETO_NBD -> ParetoNbdFitter.fit(rfm, budget());
+            case MBG_NBD -> MbgNbdFitter.fit(rfm, budget());
         };
     }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.churnlens.btyd.BtydStatistics;
+import io.churnlens.btyd.CovariateModel;
 import io.churnlens.btyd.Fitted;
 import io.churnlens.btyd.PurchaseModel;
 import io.churnlens.schema.ClvColumns;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -45,34 +47,59 @@ public final class HoldoutCheck {
      */
     public static Dataset<Row> compare(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases,
                                        PurchaseModel model, double holdoutLength) {
+        return compare(calibrationFeatures, holdoutPurchases, model.name(), List.of(), levels -> model, holdoutLength);
+    }
+
+    /** The same check with each customer's cell model of a covariate fit (model column: its clv_params name). */
+    public static Dataset<Row> compare(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases,
+                                       CovariateModel model, double holdoutLength) {
+        return compare(calibrationFeatures, holdoutPurchases, model.family().modelName(), model.design().columns(),
+                model::forCustomer, holdoutLength);
+    }
+
+    /** A customer's purchase model from their raw covariate values (shipped to the executors). */
+    private interface ModelFor extends java.io.Serializable {
+        PurchaseModel of(String[] covariateValues);
+    }
+
+    private static Dataset<Row> compare(Dataset<Row> calibrationFeatures, Dataset<Row> holdoutPurchases, String name,
+                                        List<String> covariates, ModelFor models, double holdoutLength) {
+        List<Column> columns = new ArrayList<>(List.of(col(FeatureColumns.X).cast("int"),
+                col(FeatureColumns.T_X).cast("double"), col(FeatureColumns.T_CAL).cast("double"),
+                coalesce(col(ClvColumns.X_HOLDOUT).cast("double"), lit(0.0))));
+        covariates.forEach(c -> columns.add(col(c).cast("string")));
         Dataset<Row> joined = calibrationFeatures.where(BtydStatistics.validPurchaseStatistics())
                 // A join on the column name: both sides often derive from the same transactions, where column
                 // references would be ambiguous (a trivially true predicate).
                 .join(holdoutPurchases.select(FeatureColumns.CUSTOMER_ID, ClvColumns.X_HOLDOUT),
                         new String[]{FeatureColumns.CUSTOMER_ID}, "left")
-                .select(org.apache.spark.sql.functions.col(FeatureColumns.X).cast("int"),
-                        org.apache.spark.sql.functions.col(FeatureColumns.T_X).cast("double"),
-                        org.apache.spark.sql.functions.col(FeatureColumns.T_CAL).cast("double"),
-                        coalesce(org.apache.spark.sql.functions.col(ClvColumns.X_HOLDOUT).cast("double"), lit(0.0)));
+                .select(columns.toArray(Column[]::new));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(calibrationFeatures.sparkSession().sparkContext());
-        Broadcast<PurchaseModel> shared = jsc.broadcast(model);
+        Broadcast<ModelFor> shared = jsc.broadcast(models);
         StructType perCustomer = new StructType()
                 .add(BUCKET_ORDER, DataTypes.IntegerType, false)
                 .add(ClvColumns.ACTUAL_PURCHASES, DataTypes.DoubleType, false)
                 .add(ClvColumns.PREDICTED_PURCHASES, DataTypes.DoubleType, false);
         MapPartitionsFunction<Row, Row> predict = rows -> {
-            PurchaseModel m = shared.value();
+            ModelFor m = shared.value();
             return new Iterator<Row>() {
                 @Override public boolean hasNext() { return rows.hasNext(); }
                 @Override public Row next() {
                     Row r = rows.next();
                     int x = r.getInt(0);
+                    String[] levels = new String[r.size() - 4];
+                    for (int i = 0; i < levels.length; i++) levels[i] = r.getString(4 + i);
                     return RowFactory.create(Math.min(x, TOP_BUCKET), r.getDouble(3),
-                            m.expectedPurchases(holdoutLength, x, r.getDouble(1), r.getDouble(2)));
+                            m.of(levels).expectedPurchases(holdoutLength, x, r.getDouble(1), r.getDouble(2)));
                 }
             };
         };
-        List<Row> buckets = joined.mapPartitions(predict, Encoders.row(perCustomer))
+        return table(calibrationFeatures, name, joined.mapPartitions(predict, Encoders.row(perCustomer)));
+    }
+
+    /** Predicted and actual totals per frequency bucket, then the total row. */
+    private static Dataset<Row> table(Dataset<Row> calibrationFeatures, String name, Dataset<Row> perCustomer) {
+        List<Row> buckets = perCustomer
                 .groupBy(BUCKET_ORDER)
                 .agg(count(lit(1)), sum(ClvColumns.ACTUAL_PURCHASES), sum(ClvColumns.PREDICTED_PURCHASES))
                 .orderBy(BUCKET_ORDER)
@@ -82,13 +109,13 @@ public final class HoldoutCheck {
         double actual = 0, predicted = 0;
         for (Row b : buckets) {
             int order = b.getInt(0);
-            table.add(row(model.name(), order == TOP_BUCKET ? TOP_BUCKET + "+" : Integer.toString(order),
+            table.add(row(name, order == TOP_BUCKET ? TOP_BUCKET + "+" : Integer.toString(order),
                     b.getLong(1), b.getDouble(2), b.getDouble(3)));
             customers += b.getLong(1);
             actual += b.getDouble(2);
             predicted += b.getDouble(3);
         }
-        table.add(row(model.name(), "total", customers, actual, predicted));
+        table.add(row(name, "total", customers, actual, predicted));
         return calibrationFeatures.sparkSession().createDataFrame(table, ClvColumns.HOLDOUT_SCHEMA);
     }
 

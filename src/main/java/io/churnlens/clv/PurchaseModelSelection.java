@@ -19,7 +19,8 @@ import java.util.function.Function;
  *   <li>the configured model's {@link Fitted#purchaseModelToUse()}: the model when identified, the NBD limit at the
  *       no-drop-out boundary;</li>
  *   <li>else (failed, or another boundary) the other purchase model's, fitted now if it was not already
- *       (Pareto/NBD is fitted anyway when {@code clv.fit-pareto-nbd} is on);</li>
+ *       (Pareto/NBD is fitted anyway when {@code clv.fit-pareto-nbd} is on): Pareto/NBD for BG/NBD and MBG/NBD,
+ *       BG/NBD for Pareto/NBD;</li>
  *   <li>else none: no customer_value, and the explanation says why.</li>
  * </ol>
  * The P(alive) of one-time buyers ({@code p_alive_pareto_nbd}) comes from the Pareto/NBD fit under the same rule
@@ -35,11 +36,11 @@ record PurchaseModelSelection(List<ModelFit> fits, Optional<PurchaseModel> model
 
     static PurchaseModelSelection choose(PurchaseModelChoice configured, boolean fitParetoNbd,
                                          Function<PurchaseModelChoice, Fitted<? extends PurchaseModel>> fitter) {
-        PurchaseModelChoice otherChoice = configured == PurchaseModelChoice.BG_NBD
-                ? PurchaseModelChoice.PARETO_NBD : PurchaseModelChoice.BG_NBD;
+        PurchaseModelChoice otherChoice = configured == PurchaseModelChoice.PARETO_NBD
+                ? PurchaseModelChoice.BG_NBD : PurchaseModelChoice.PARETO_NBD;
         Fitted<? extends PurchaseModel> first = fitter.apply(configured);
         Fitted<? extends PurchaseModel> other =
-                configured == PurchaseModelChoice.BG_NBD && fitParetoNbd ? fitter.apply(otherChoice) : null;
+                configured != PurchaseModelChoice.PARETO_NBD && fitParetoNbd ? fitter.apply(otherChoice) : null;
         Optional<PurchaseModel> model = first.purchaseModelToUse();
         String explanation;
         Fitted<? extends PurchaseModel> used = first;

@@ -215,23 +215,25 @@ public record ChurnlensConfig(
         }
     }
 
-    public enum PurchaseModelChoice { BG_NBD, PARETO_NBD }
+    public enum PurchaseModelChoice { BG_NBD, PARETO_NBD, MBG_NBD }
 
     /**
      * Probabilistic models and CLV (see the {@code clv} section of the defaults for meanings).
      *
      * @param fitMaxEvaluations likelihood evaluations one fit may use ({@code clv.fit-max-evaluations})
      * @param fitMaxSeconds     wall-clock seconds one fit may use ({@code clv.fit-max-seconds})
+     * @param covariates        customer_features columns of the covariate purchase model ({@code clv.covariates}; empty = off)
      */
     public record Clv(int horizonMonths, double monthlyDiscountRate, double margin, PurchaseModelChoice purchaseModel,
-                      boolean fitParetoNbd, int maxDistinctStatistics, int fitMaxEvaluations, double fitMaxSeconds)
+                      boolean fitParetoNbd, int maxDistinctStatistics, int fitMaxEvaluations, double fitMaxSeconds,
+                      java.util.List<String> covariates)
             implements java.io.Serializable {
         static Clv parse(Config c) {
             Settings cl = new Settings(c, "clv");
             return new Clv(cl.positiveInt("horizon-months"), cl.fraction("monthly-discount-rate"), cl.fraction("margin"),
                     cl.choice("purchase-model", PurchaseModelChoice.class), cl.bool("fit-pareto-nbd"),
                     cl.positiveInt("max-distinct-statistics"), cl.positiveInt("fit-max-evaluations"),
-                    cl.positive("fit-max-seconds"));
+                    cl.positive("fit-max-seconds"), java.util.List.copyOf(cl.strings("covariates")));
         }
     }
     /**

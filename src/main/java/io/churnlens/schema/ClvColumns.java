@@ -11,8 +11,18 @@ public final class ClvColumns {
     private ClvColumns() {}
 
     // --- clv_params: one row per model parameter ---
-    /** bg_nbd | pareto_nbd | gamma_gamma | sbg | nbd (the no-drop-out limit, written when used as fallback). */
+    /**
+     * bg_nbd | pareto_nbd | mbg_nbd | gamma_gamma | sbg | nbd (the no-drop-out limit, written when used as fallback)
+     * | bg_nbd_covariates, mbg_nbd_covariates, pareto_nbd_covariates (clv.covariates: written whenever the covariate fit was made, used or not).
+     */
     public static final String MODEL = "model";
+    /**
+     * The parameter's name; a covariate model has its base model's (r, alpha, a, b or r, alpha, s, beta: the
+     * reference cell's), then one row per
+     * coefficient: {@code gamma_trans:<column>=<level>} (purchase rate times exp(gamma)) and
+     * {@code gamma_life:<column>=<level>} (b or beta times exp(gamma): gamma > 0 = less drop-out), level {@code (other)} for
+     * the bucket of rare levels; the reference level of each column has no row (gamma = 0).
+     */
     public static final String PARAMETER = "parameter";
     /** Null unless the fit is identified (the last iterate is then in {@link #NOTE}). */
     public static final String VALUE = "value";
@@ -39,7 +49,7 @@ public final class ClvColumns {
 
     // --- customer_value: one row per customer of the features table ---
     public static final String CUSTOMER_ID = FeatureColumns.CUSTOMER_ID;
-    /** P(alive) at T under the configured purchase model (BG/NBD: exactly 1 when x = 0). */
+    /** P(alive) at T under the configured purchase model (BG/NBD: exactly 1 when x = 0; MBG/NBD: falls with age). */
     public static final String P_ALIVE = "p_alive";
     /**
      * P(alive) under Pareto/NBD, which decays with T for one-time buyers; 1 when Pareto/NBD is at the no-drop-out
@@ -54,7 +64,11 @@ public final class ClvColumns {
     public static final String SPEND_FLAG = "spend_flag";
     /** Discounted expected margin over the horizon; formula in io.churnlens.clv.ClvCalculator. */
     public static final String CLV = "clv";
-    /** The model the values come from: bg_nbd | pareto_nbd, or nbd when the fit fell back to the no-drop-out limit. */
+    /**
+     * The model the values come from: bg_nbd | pareto_nbd | mbg_nbd, or nbd when the fit fell back to the no-drop-out
+     * limit. With clv.covariates in use (clv_params has identified *_covariates rows and the run notes say
+     * "customer values from bg_nbd_covariates"), the named model is that of the customer's covariate cell.
+     */
     public static final String PURCHASE_MODEL = "purchase_model";
 
     /** Built from its description in {@link DataDictionary}: add a column there. */

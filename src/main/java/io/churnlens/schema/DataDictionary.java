@@ -180,9 +180,10 @@ public final class DataDictionary {
 
     public static final TableDoc CLV_PARAMS = TableDoc.report(Tables.CLV_PARAMS,
                     "one row per fitted parameter of each model (README, *How a fit ends*)")
-            .column(ClvColumns.MODEL, STRING, false, "", "`bg_nbd`, `pareto_nbd`, `gamma_gamma`, and `nbd` when the "
-                    + "no-drop-out limit is the fallback")
-            .column(ClvColumns.PARAMETER, STRING, false, "", "parameter name (r, alpha, a, b; r, alpha, s, beta; p, q, gamma)")
+            .column(ClvColumns.MODEL, STRING, false, "", "`bg_nbd`, `pareto_nbd`, `mbg_nbd`, `gamma_gamma`, `nbd` when the "
+                    + "no-drop-out limit is the fallback, `<base>_covariates` (clv.covariates)")
+            .column(ClvColumns.PARAMETER, STRING, false, "", "parameter name (r, alpha, a, b; r, alpha, s, beta; p, q, "
+                    + "gamma; covariate models also `gamma_trans:<column>=<level>` and `gamma_life:<column>=<level>`)")
             .column(ClvColumns.VALUE, DOUBLE, true, "time.unit for rates", "the estimate; null unless identified")
             .column(ClvColumns.STD_ERROR, DOUBLE, true, "as value", "from the inverse observed information; null "
                     + "unless identified")
@@ -210,7 +211,8 @@ public final class DataDictionary {
                     + "(population mean used), `SPEND_MODEL_UNAVAILABLE`, `INVALID_STATISTICS`")
             .column(ClvColumns.CLV, DOUBLE, true, MODEL_CURRENCY, "discounted expected margin over the horizon "
                     + "(formula in README and `clv/ClvCalculator.java`)")
-            .column(ClvColumns.PURCHASE_MODEL, STRING, false, "", "`bg_nbd`, `pareto_nbd`, or `nbd` (fallback)")
+            .column(ClvColumns.PURCHASE_MODEL, STRING, false, "", "`bg_nbd`, `pareto_nbd`, `mbg_nbd`, or `nbd` "
+                    + "(fallback); with covariates in use, the model of the customer's cell")
             .asOf();
 
     public static final TableDoc CLV_HOLDOUT = TableDoc.report(Tables.CLV_HOLDOUT,

@@ -46,6 +46,32 @@ public final class BtydSimulator {
         return s;
     }
 
+    /** MBG/NBD with T uniform on [tMin, tMax]: as BG/NBD, plus a drop-out chance right after the first purchase (t = 0). */
+    static BtydSimulator mbgNbd(MbgNbdModel m, int n, double tMin, double tMax, long seed) {
+        Well19937c rng = new Well19937c(seed);
+        GammaDistribution rates = new GammaDistribution(rng, m.r(), 1 / m.alpha());
+        BetaDistribution dropouts = new BetaDistribution(rng, m.a(), m.b());
+        SplittableRandom u = new SplittableRandom(seed);
+        BtydSimulator s = new BtydSimulator(n);
+        for (int i = 0; i < n; i++) {
+            double lambda = rates.sample(), p = dropouts.sample();
+            double horizon = tMin + (tMax - tMin) * u.nextDouble();
+            double now = 0;
+            int count = 0;
+            boolean alive = u.nextDouble() >= p;
+            while (alive) {
+                now += -Math.log(1 - u.nextDouble()) / lambda;
+                if (now > horizon) break;
+                count++;
+                s.tx[i] = now;
+                alive = u.nextDouble() >= p;
+            }
+            s.x[i] = count;
+            s.t[i] = horizon;
+        }
+        return s;
+    }
+
     /** Pareto/NBD with T uniform on [tMin, tMax]. */
     static BtydSimulator paretoNbd(ParetoNbdModel m, int n, double tMin, double tMax, long seed) {
         Well19937c rng = new Well19937c(seed);

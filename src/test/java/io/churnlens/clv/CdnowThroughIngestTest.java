@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * The published CDNOW result reached the way a user would reach it: the raw file read through the column mapping of
  * {@code jobs/conf/cdnow.conf} (no header, runs of whitespace, CRLF, yyyyMMdd), ingested, turned into features as
  * of 1997-09-30 in weeks, and fitted by the CLV stage. Fader, Hardie and Lee (2005): r = 0.243, alpha = 4.414,
- * a = 0.793, b = 2.426, LL = -9582.4, each to be met within 1%. (btyd.CdnowPublishedResultTest checks the
+ * a = 0.793, b = 2.426, LL = -9582.4, each to be met within 1%; and with {@code clv.purchase-model = mbg-nbd}
+ * the MBG/NBD values of Batislam, Denizel and Filiztekin's model on CDNOW (r 0.525, alpha 6.183, a 0.891, b 1.614). (btyd.CdnowPublishedResultTest checks the
  * fitters on statistics read straight from the file; this one checks that nothing on the way changes them.)
  */
 class CdnowThroughIngestTest extends SparkTestBase {
@@ -65,6 +66,20 @@ class CdnowThroughIngestTest extends SparkTestBase {
             assertThat(bgNbd.value("a")).isCloseTo(0.793, withinPercentage(1));
             assertThat(bgNbd.value("b")).isCloseTo(2.426, withinPercentage(1));
             assertThat(bgNbd.logLikelihood()).isCloseTo(-9582.4, withinPercentage(1));
+
+            // MBG/NBD chosen by the user's key (clv.purchase-model = mbg-nbd) on the same ingested features:
+            // Batislam et al. (2007)'s model on CDNOW, r = 0.525, alpha = 6.183, a = 0.891, b = 1.614, within 1%.
+            ChurnlensConfig mbgConfig = ConfigLoader.load(CONFIG, List.of("clv.purchase-model=mbg-nbd"));
+            ClvAnalysis.Result mbgResult = new ClvAnalysis(mbgConfig).run(features);
+            ModelFit mbg = mbgResult.fits().stream().filter(f -> f.model().equals("mbg_nbd")).findFirst().orElseThrow();
+            System.out.println("CDNOW via ingest: " + mbg);
+            assertThat(mbg.converged()).as(mbg.toString()).isTrue();
+            assertThat(mbg.customers()).isEqualTo(2357);
+            assertThat(mbg.value("r")).isCloseTo(0.525, withinPercentage(1));
+            assertThat(mbg.value("alpha")).isCloseTo(6.183, withinPercentage(1));
+            assertThat(mbg.value("a")).isCloseTo(0.891, withinPercentage(1));
+            assertThat(mbg.value("b")).isCloseTo(1.614, withinPercentage(1));
+            assertThat(mbgResult.valuation().orElseThrow().purchaseModel().name()).isEqualTo("mbg_nbd");
         } finally {
             ingested.release();
         }

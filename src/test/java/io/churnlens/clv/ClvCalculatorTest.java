@@ -40,5 +40,7 @@ class ClvCalculatorTest {
         assertThat(clv.fitParetoNbd()).isTrue();
         assertThat(ConfigLoader.load(null, java.util.List.of("clv.purchase-model=pareto-nbd")).clv().purchaseModel())
                 .isEqualTo(ChurnlensConfig.PurchaseModelChoice.PARETO_NBD);
+        assertThat(ConfigLoader.load(null, java.util.List.of("clv.purchase-model=mbg-nbd")).clv().purchaseModel())
+                .isEqualTo(ChurnlensConfig.PurchaseModelChoice.MBG_NBD);
     }
 }

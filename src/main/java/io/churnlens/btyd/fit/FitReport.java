@@ -22,7 +22,7 @@ public final class FitReport {
     }
 
     /** The optimiser numbers parameters "#1", "#2", ...; the fit's texts name them (highest first: #10 before #1). */
-    static String named(String text, List<String> names) {
+    public static String named(String text, List<String> names) {
         String s = text;
         for (int i = names.size(); i >= 1; i--) s = s.replace("#" + i, names.get(i - 1));
         return s;
