@@ -2,7 +2,7 @@ package io.churnlens.drift;
 
 import io.churnlens.schema.DriftColumns;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -61,6 +61,6 @@ final class DriftRow {
         String[] names = DriftColumns.SCHEMA.fieldNames();
         Object[] out = new Object[names.length];
         for (int i = 0; i < names.length; i++) out[i] = values.get(names[i]);
-        return RowFactory.create(out);
+        return new GenericRowWithSchema(out, DriftColumns.SCHEMA); // by name, before and after publishing
     }
 }
