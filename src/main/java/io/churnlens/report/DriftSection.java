@@ -33,6 +33,7 @@ final class DriftSection {
             b.append("<p>Nothing moved beyond a threshold: ").append(Html.esc(compared(rows))).append(".</p>\n");
         } else {
             flaggedTable(b, flagged);
+            b.append("<p class=\"small\">").append(Html.esc(capitalised(compared(rows)))).append(".</p>\n");
         }
         transitionSentence(rows).ifPresent(s -> b.append("<p>").append(Html.esc(s)).append("</p>\n"));
         List<String> notes = rows.stream().filter(r -> DriftColumns.KIND_NOTE.equals(r.getAs(DriftColumns.KIND))
@@ -108,6 +109,10 @@ final class DriftSection {
         List<String> parts = new ArrayList<>();
         byPart.forEach((p, n) -> parts.add(n + " " + p));
         return "compared " + String.join(", ", parts);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String part(Row r) {

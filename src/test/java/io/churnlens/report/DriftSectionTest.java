@@ -38,6 +38,7 @@ class DriftSectionTest {
                 // 20 of the 100 customers in both snapshots moved; the largest flow is 15 customers
                 .contains("20.0% of the 100 customers in both snapshots changed RFM segment; the largest flow was "
                         + "Champions → At risk (15 customers).")
+                .contains("Compared 2 model features.")
                 .doesNotContain("Nothing moved");
     }
 
