@@ -54,6 +54,11 @@ final class FeatureStability {
         Column[] rest = Arrays.copyOfRange(aggregates, 1, aggregates.length);
         Row countsThen = then.agg(aggregates[0], rest).first();
         Row countsNow = now.agg(aggregates[0], rest).first();
+        if (countsThen.getLong(0) == 0 || countsNow.getLong(0) == 0) {
+            out.add(DriftRow.note(DriftColumns.PART_FEATURES, previous, "not compared: customer_features has no "
+                    + "customers " + (countsThen.getLong(0) == 0 ? "then" : "now")));
+            return out;
+        }
         for (int i = 0; i < compared.size(); i++) {
             out.add(row(previous, compared.get(i), edges.get(i), countsThen, countsNow, offset(edges, i)));
         }
