@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code btyd} (the BG/NBD, Pareto/NBD, Gamma-Gamma and sBG library) comes right before {@code clv}, its
  *       first user, and so before {@code model} and {@code impact} (cohorts), which use it too; it needs nothing
  *       of the stages before it, so the place only matters for who may use it;</li>
- *   <li>{@code clv, model, impact, report}: the later stages; {@code pipeline} (the stage catalogue) and
+ *   <li>{@code clv, model, impact, drift, report}: the later stages (drift compares what they published with the
+ *       previous snapshot, and the report shows it); {@code pipeline} (the stage catalogue) and
  *       {@code cli} (picocli adapters) come last, as they compose everything.</li>
  * </ul>
  * "io imports no stage package" follows from the order: every stage package comes after {@code io}. A package
@@ -59,7 +60,7 @@ class ArchitectureTest {
     private static final int MAX_METHOD_LINES = 50;
     private static final String ROOT_PACKAGE = "io.churnlens.";
     private static final List<String> FLOW = List.of("schema", "config", "io", "stage", "simulate", "ingest",
-            "features", "segment", "btyd", "clv", "model", "impact", "report", "pipeline", "cli");
+            "features", "segment", "btyd", "clv", "model", "impact", "drift", "report", "pipeline", "cli");
     private static final Path MAIN = Path.of("src/main/java");
 
     @Test

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 "4 another run holds the output root."},
         subcommands = {GenerateCommand.class, IngestCommand.class, FeaturesCommand.class, SegmentCommand.class,
                 ClvCommand.class, TrainCommand.class, BacktestCommand.class, ScoreCommand.class,
-                ImpactCommand.class, ReportCommand.class, PipelineCommand.class, BackfillCommand.class,
+                ImpactCommand.class, DriftCommand.class, ReportCommand.class, PipelineCommand.class, BackfillCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -31,6 +31,7 @@ public record ChurnlensConfig(
         ImpactSettings impact,
         Model model,
         PseudonymSettings pseudonymise,
+        DriftSettings drift,
         String rendered) implements java.io.Serializable {
 
     public enum Format { CSV, JSON, PARQUET }
@@ -420,6 +421,7 @@ public record ChurnlensConfig(
         Segment segment = Segment.parse(c);
         return new ChurnlensConfig(input, mapping, ingest, cleaning, time, churn, run, output, clv, simulate, features,
                 segment, ImpactSettings.parse(c), Model.parse(c), PseudonymSettings.parse(c),
+                DriftSettings.parse(c),
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }
 

@@ -116,6 +116,36 @@ public final class TableStore {
                 .map(d -> d.withColumn(Tables.AS_OF, lit(java.sql.Date.valueOf(asOf))));
     }
 
+    /**
+     * The snapshot dates for which {@code table} has a complete published partition, oldest first: what later stages
+     * compare against (e.g. drift with the previous snapshot). Folders that are not {@code as_of=YYYY-MM-DD} are skipped.
+     */
+    public java.util.List<LocalDate> publishedAsOfs(String table) {
+        Path dir = new Path(layout.reportTable(table));
+        String prefix = Tables.AS_OF + "=";
+        java.util.List<LocalDate> dates = new java.util.ArrayList<>();
+        try {
+            FileSystem fs = fs(dir);
+            if (!fs.exists(dir)) return dates;
+            for (FileStatus s : fs.listStatus(dir, p -> p.getName().startsWith(prefix))) {
+                LocalDate date = parseDate(s.getPath().getName().substring(prefix.length()));
+                if (date != null && isPublished(s.getPath().toString())) dates.add(date);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + dir + " failed: " + e.getMessage(), e);
+        }
+        java.util.Collections.sort(dates);
+        return dates;
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     public Dataset<Row> requireReport(String table, LocalDate asOf, String producedBy) {
         return report(table, asOf).orElseThrow(() -> new InputException("report '" + table + "' for as_of " + asOf
                 + " not found under " + layout.report(table, asOf) + "; run `churnlens " + producedBy

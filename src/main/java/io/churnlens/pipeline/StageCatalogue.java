@@ -1,6 +1,7 @@
 package io.churnlens.pipeline;
 
 import io.churnlens.clv.ClvStage;
+import io.churnlens.drift.DriftStage;
 import io.churnlens.features.FeaturesStage;
 import io.churnlens.impact.ImpactStage;
 import io.churnlens.ingest.IngestStage;
@@ -31,7 +32,7 @@ public final class StageCatalogue {
      */
     public static List<Stage> analysis() {
         return List.of(new FeaturesStage(), new SegmentStage(), new ClvStage(), TrainStage.whenPossible(),
-                ScoreStage.whenModelExists(), new ImpactStage(), new ReportStage());
+                ScoreStage.whenModelExists(), new ImpactStage(), new DriftStage(), new ReportStage());
     }
 
     /** The stages that run only as their own job, not in the pipeline. */

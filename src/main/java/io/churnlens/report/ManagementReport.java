@@ -50,6 +50,7 @@ public final class ManagementReport {
         ReportCharts.append(b, d);
         scenarios(b, d);
         topCustomers(b, d);
+        DriftSection.append(b, d);
         references(b, d);
         assumptions(b, d);
         String note = now.getAs(ImpactColumns.NOTE);

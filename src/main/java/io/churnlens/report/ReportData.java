@@ -22,11 +22,26 @@ import java.util.Optional;
  * @param fitNotes        what the purchase models' verdicts mean for the figures ({@link FitNotes}); empty when
  *                        every purchase model is identified or clv_params is not available
  * @param pseudonymised   the customer ids in topCustomers are keyed pseudonyms ({@link Pseudonyms})
+ * @param drift           model_drift as of T (empty when not published), for {@link DriftSection}
  */
 public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                          List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
                          int inactivityDays, double monthlyDiscountRate, List<String> fitNotes,
-                         boolean pseudonymised) {
+                         boolean pseudonymised, List<Row> drift) {
+
+    /** Without model_drift rows (the report then says drift was not compared). */
+    public ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
+                      List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
+                      int inactivityDays, double monthlyDiscountRate, List<String> fitNotes, boolean pseudonymised) {
+        this(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings, inactivityDays,
+                monthlyDiscountRate, fitNotes, pseudonymised, List.of());
+    }
+
+    /** The same data with model_drift as of T ({@link DriftSection}). */
+    public ReportData withDrift(List<Row> rows) {
+        return new ReportData(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings,
+                inactivityDays, monthlyDiscountRate, fitNotes, pseudonymised, List.copyOf(rows));
+    }
 
     public String quarter() {
         return Quarters.label(asOf);

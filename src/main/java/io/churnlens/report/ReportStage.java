@@ -6,6 +6,7 @@ import io.churnlens.schema.Tables;
 import io.churnlens.stage.DeclaredStage;
 import io.churnlens.stage.StageContext;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class ReportStage extends DeclaredStage {
     public ReportStage() {
         super("report",
                 List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
-                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS),
+                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS, Tables.MODEL_DRIFT),
                 List.of(MANAGEMENT_REPORT),
                 List.of(RevenueAtRisk.TOP_CUSTOMERS));
     }
@@ -39,7 +40,8 @@ public final class ReportStage extends DeclaredStage {
                 store.requireReport(Tables.COHORT_RETENTION, ctx.asOf(), "impact"),
                 store.requireReport(Tables.SEGMENT_RISK, ctx.asOf(), "impact"),
                 top, end -> store.report(Tables.CHURN_IMPACT, end),
-                store.report(Tables.CLV_PARAMS, ctx.asOf()));
+                store.report(Tables.CLV_PARAMS, ctx.asOf()))
+                .withDrift(store.report(Tables.MODEL_DRIFT, ctx.asOf()).map(Dataset::collectAsList).orElse(List.of()));
         Map<String, byte[]> files = ManagementReport.files(data);
         store.publishFolder(files, store.layout().management(ctx.asOf()));
         Map<String, Long> counts = new LinkedHashMap<>();

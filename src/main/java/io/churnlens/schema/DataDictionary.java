@@ -410,6 +410,52 @@ public final class DataDictionary {
             .column(ImpactColumns.NOTE, STRING, true, "", "which segments snapshot, or why a figure is null")
             .asOf();
 
+    public static final TableDoc MODEL_DRIFT = TableDoc.report(Tables.MODEL_DRIFT,
+                    "one row per compared item of this snapshot against the previous published one; each part "
+                            + "against the latest as_of before T at which its input table is published")
+            .column(DriftColumns.PART, STRING, false, "", "`btyd` (clv_params), `features` (customer_features), "
+                    + "`model` (model_metrics), `segments` (customer_segments)")
+            .column(DriftColumns.KIND, STRING, false, "", "`parameter`, `psi`, `metric`, `champion`, `transition`, "
+                    + "`share`, `note`")
+            .column(DriftColumns.PREVIOUS_AS_OF, DATE, true, "", "the snapshot compared with; null on a note row saying "
+                    + "there is none")
+            .column(DriftColumns.GROUPING, STRING, true, "", "btyd: the model; model: the scorer; segments: `rfm` or "
+                    + "`cluster`")
+            .column(DriftColumns.NAME, STRING, true, "", "parameter, feature, metric (model_metrics names) or segment")
+            .column(DriftColumns.FROM_LABEL, STRING, true, "", "transition: RFM segment or cluster name then, `(new)` "
+                    + "for customers new since; champion: the champion scorer then")
+            .column(DriftColumns.TO_LABEL, STRING, true, "", "transition: segment or cluster now, `(gone)` for "
+                    + "customers no longer in the table; champion: the champion now")
+            .column(DriftColumns.VALUE_THEN, DOUBLE, true, "per kind", "parameter or metric then; psi: the feature's "
+                    + "mean then; share: the segment's share of customers then")
+            .column(DriftColumns.VALUE_NOW, DOUBLE, true, "per kind", "the same now")
+            .column(DriftColumns.CHANGE, DOUBLE, true, "per kind", "value_now - value_then")
+            .column(DriftColumns.STD_ERROR_THEN, DOUBLE, true, "per parameter", "parameter: its standard error then; "
+                    + "null when the fit gave none (a boundary fit)")
+            .column(DriftColumns.STD_ERROR_NOW, DOUBLE, true, "per parameter", "the same now")
+            .column(DriftColumns.Z_SCORE, DOUBLE, true, "standard errors", "change / sqrt(std_error_then² + "
+                    + "std_error_now²); flagged when |z| > drift.se-multiple")
+            .column(DriftColumns.PSI, DOUBLE, true, "index", "population stability index Σ (a - e) ln(a / e)")
+            .column(DriftColumns.CUSTOMERS, BIGINT, true, CUSTOMERS, "transition: customers in the cell; psi and "
+                    + "share: customers now")
+            .column(DriftColumns.REVENUE_THEN, MONEY, true, CURRENCY, "transition: the customers' monetary_total as of "
+                    + "the previous snapshot (null for `(new)`)")
+            .column(DriftColumns.REVENUE_BETWEEN, MONEY, true, CURRENCY, "transition: monetary_total now minus then "
+                    + "(then 0 for `(new)`): the customers' net revenue between the two snapshots; null for `(gone)`")
+            .column(DriftColumns.LEVEL, STRING, true, "", "psi: `stable` (< drift.psi-moderate), `moderate`, `major` "
+                    + "(> drift.psi-major); others: `stable` or `moved`; null on transitions and notes")
+            .column(DriftColumns.FLAGGED, BOOLEAN, false, "", "moved beyond its drift.* threshold (the management "
+                    + "report lists these)")
+            .column(DriftColumns.NOTE, STRING, true, "", "why a value is missing, which epsilon was used, or why a "
+                    + "part has no previous snapshot")
+            .asOf()
+            .note("PSI bins: the previous snapshot's quantiles (drift.psi-bins, deciles by default; tied edges merge, "
+                    + "so a constant feature has one bin) plus a bin for nulls; a bin empty in one snapshot gets the "
+                    + "share drift.psi-epsilon (0.0001), both distributions renormalised; bins empty in both are left out.")
+            .note("Segments: customers are matched on customer_id; clusters are refitted each snapshot, so a cluster "
+                    + "transition compares the names of two fits. `share` rows: a segment's share of customers then and "
+                    + "now, flagged when it changed by more than drift.segment-share-change.");
+
     public static final TableDoc KEY_FIGURES = TableDoc.at("management/key_figures.csv",
                     "management/YYYY-Qn/key_figures.csv (beside report.html)",
                     "one row per headline figure of the quarter's management report (CSV with a header)")
@@ -429,7 +475,7 @@ public final class DataDictionary {
     public static final List<TableDoc> TABLES = List.of(TRANSACTIONS, QUARANTINE, DATA_QUALITY, CUSTOMER_FEATURES,
             CUSTOMER_SEGMENTS, SEGMENT_SUMMARY, CLUSTER_K_SELECTION, CLV_PARAMS, CUSTOMER_VALUE, CLV_HOLDOUT,
             MODEL_METRICS, MODEL_CURVES, MODEL_LIFT, MODEL_BACKTEST, CUSTOMER_SCORES, CHURN_MODEL, CHURN_IMPACT, SCENARIOS, COHORT_RETENTION,
-            SEGMENT_RISK, KEY_FIGURES);
+            SEGMENT_RISK, MODEL_DRIFT, KEY_FIGURES);
 
     private static TableDoc modelMetrics(String name, String rows) {
         return TableDoc.report(name, rows)

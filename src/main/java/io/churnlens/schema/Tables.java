@@ -25,6 +25,8 @@ public final class Tables {
     public static final String MODEL_CURVES = "model_curves";
     /** Churn rate and lift by score decile of every scorer on the holdout ({@link CurveColumns}). */
     public static final String MODEL_LIFT = "model_lift";
+    /** This snapshot against the previous published one ({@link DriftColumns}). */
+    public static final String MODEL_DRIFT = "model_drift";
     /** Name of the churn model under {@code <root>/models/}. */
     public static final String CHURN_MODEL = "churn";
     /** Partition column of every report table. */
