@@ -1,8 +1,5 @@
 package io.churnlens.impact;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,16 +17,13 @@ import java.util.List;
  *   value_s  = Δv · [(N0 m0 + N1 m1)/3 + (N0 m1 + N1 m0)/6]
  * </pre>
  * A factor undefined in one quarter takes the other quarter's value (a segment nobody left: its value per departed;
- * a quarter nobody left: the mix), so its effect is 0 and the change goes to the factors that did move. The
- * effects are computed to 34 digits, rounded half-even to the cent, and the cents left over (at most one or two) go
- * to the effects whose rounding moved them most the other way (largest remainder; ties in the order volume, mix,
- * value), so each segment's effects add up to its change exactly; the totals are the sums of the segments'.
+ * a quarter nobody left: the mix), so its effect is 0 and the change goes to the factors that did move. The effects
+ * are computed exactly (rationals, {@link Ratio}), rounded half-even to the cent, and the cents left over (at most
+ * one or two) go to the effects whose rounding moved them most the other way (largest remainder; ties in the order
+ * volume, mix, value), so each segment's effects add up to its change exactly; the totals are the sums of the
+ * segments'.
  */
 final class BridgeDecomposition {
-    private static final MathContext MC = MathContext.DECIMAL128;
-    private static final BigDecimal THREE = BigDecimal.valueOf(3);
-    private static final BigDecimal SIX = BigDecimal.valueOf(6);
-
     private BridgeDecomposition() {}
 
     /** One segment's departures (n) and revenue lost (cents) in the previous quarter (0) and this one (1). */
@@ -59,53 +53,43 @@ final class BridgeDecomposition {
         return out;
     }
 
-    /** The unrounded Shapley effects (volume, mix, value) of one segment, in cents. */
-    static BigDecimal[] raw(Segment s, long total0, long total1) {
-        BigDecimal bigN0 = BigDecimal.valueOf(total0);
-        BigDecimal bigN1 = BigDecimal.valueOf(total1);
-        BigDecimal m0 = share(s.n0(), total0);
-        BigDecimal m1 = share(s.n1(), total1);
-        if (total0 == 0) m0 = m1;
-        if (total1 == 0) m1 = m0;
-        BigDecimal v0 = value(s.cents0(), s.n0());
-        BigDecimal v1 = value(s.cents1(), s.n1());
-        if (s.n0() == 0) v0 = v1 == null ? BigDecimal.ZERO : v1;
-        if (s.n1() == 0) v1 = v0;
-        BigDecimal volume = bigN1.subtract(bigN0).multiply(weight(m0, v0, m1, v1), MC);
-        BigDecimal mix = m1.subtract(m0).multiply(weight(bigN0, v0, bigN1, v1), MC);
-        BigDecimal value = v1.subtract(v0).multiply(weight(bigN0, m0, bigN1, m1), MC);
-        return new BigDecimal[] {volume, mix, value};
+    /** The unrounded Shapley effects (volume, mix, value) of one segment, in cents, exact. */
+    static Ratio[] raw(Segment s, long total0, long total1) {
+        Ratio bigN0 = Ratio.of(total0);
+        Ratio bigN1 = Ratio.of(total1);
+        Ratio m0 = total0 == 0 ? null : Ratio.of(s.n0(), total0);
+        Ratio m1 = total1 == 0 ? null : Ratio.of(s.n1(), total1);
+        if (m0 == null) m0 = m1 == null ? Ratio.ZERO : m1;
+        if (m1 == null) m1 = m0;
+        Ratio v0 = s.n0() == 0 ? null : Ratio.of(s.cents0(), s.n0());
+        Ratio v1 = s.n1() == 0 ? null : Ratio.of(s.cents1(), s.n1());
+        if (v0 == null) v0 = v1 == null ? Ratio.ZERO : v1;
+        if (v1 == null) v1 = v0;
+        Ratio volume = bigN1.minus(bigN0).times(weight(m0, v0, m1, v1));
+        Ratio mix = m1.minus(m0).times(weight(bigN0, v0, bigN1, v1));
+        Ratio value = v1.minus(v0).times(weight(bigN0, m0, bigN1, m1));
+        return new Ratio[] {volume, mix, value};
     }
 
     /** (a0 b0 + a1 b1)/3 + (a0 b1 + a1 b0)/6: the Shapley weight of the third factor's change. */
-    private static BigDecimal weight(BigDecimal a0, BigDecimal b0, BigDecimal a1, BigDecimal b1) {
-        BigDecimal same = a0.multiply(b0, MC).add(a1.multiply(b1, MC), MC).divide(THREE, MC);
-        BigDecimal crossed = a0.multiply(b1, MC).add(a1.multiply(b0, MC), MC).divide(SIX, MC);
-        return same.add(crossed, MC);
-    }
-
-    private static BigDecimal share(long n, long total) {
-        return total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(n).divide(BigDecimal.valueOf(total), MC);
-    }
-
-    private static BigDecimal value(long cents, long n) {
-        return n == 0 ? null : BigDecimal.valueOf(cents).divide(BigDecimal.valueOf(n), MC);
+    private static Ratio weight(Ratio a0, Ratio b0, Ratio a1, Ratio b1) {
+        return a0.times(b0).plus(a1.times(b1)).over(3).plus(a0.times(b1).plus(a1.times(b0)).over(6));
     }
 
     /** Rounds the effects to cents and moves the cents left over by largest remainder, so they add up to change. */
-    static Effects exact(BigDecimal[] raw, long change) {
+    static Effects exact(Ratio[] raw, long change) {
         long[] cents = new long[raw.length];
-        for (int i = 0; i < raw.length; i++) cents[i] = raw[i].setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        for (int i = 0; i < raw.length; i++) cents[i] = raw[i].roundHalfEven();
         long left = change;
         for (long c : cents) left -= c;
         long moved = left;
         while (left != 0) {
             int step = left > 0 ? 1 : -1;
             int pick = 0;
-            BigDecimal best = null;
+            Ratio best = null;
             for (int i = 0; i < raw.length; i++) {
-                // how far the rounded value sits from the raw one in the direction the cent moves it
-                BigDecimal gap = raw[i].subtract(BigDecimal.valueOf(cents[i])).multiply(BigDecimal.valueOf(step));
+                // how far rounding moved the effect against the direction this cent moves it; first wins a tie
+                Ratio gap = raw[i].minus(Ratio.of(cents[i])).times(Ratio.of(step));
                 if (best == null || gap.compareTo(best) > 0) {
                     best = gap;
                     pick = i;

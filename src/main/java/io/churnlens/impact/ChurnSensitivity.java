@@ -54,7 +54,10 @@ final class ChurnSensitivity {
     private static List<Row> aggregate(Inputs in, List<SensitivityDefinition> definitions) {
         QuarterCalendar cal = in.calendar();
         LocalDate previousEnd = cal.end(cal.lastIndex() - 1);
-        Dataset<Row> base = in.current().filter(col(CustomerQuarters.LAST_PURCHASE_AT_START).isNotNull())
+        // Only those active at the start under the longest threshold can count under any definition.
+        SensitivityDefinition widest = definitions.stream().filter(SensitivityDefinition::byInactivity)
+                .max(java.util.Comparator.comparingDouble(SensitivityDefinition::threshold)).orElseThrow();
+        Dataset<Row> base = in.current().filter(widest.activeAtStart(previousEnd, in.headlineDays()))
                 .select(CustomerQuarters.CUSTOMER_ID, CustomerQuarters.LAST_PURCHASE_AT_START,
                         CustomerQuarters.LAST_PURCHASE, CustomerQuarters.ANNUAL_VALUE);
         base = in.customerValue().isPresent()

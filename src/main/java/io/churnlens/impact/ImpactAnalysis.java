@@ -108,11 +108,12 @@ public final class ImpactAnalysis {
     /** churn_sensitivity and revenue_lost_bridge read the segments at the start as segment_risk does. */
     private DefinitionTables.Context definitionContext(Inputs in, QuarterCalendar calendar, LocalDate firstDay) {
         boolean atStart = in.segmentsAtStart().isPresent();
-        LocalDate previousStart = io.churnlens.io.Quarters.previousEnd(in.segmentsAtStartAsOf());
+        LocalDate startAsOf = io.churnlens.io.Quarters.previousEnd(calendar.asOf());
+        LocalDate previousStart = io.churnlens.io.Quarters.previousEnd(startAsOf);
         return new DefinitionTables.Context(calendar, firstDay, inactivityDays, settings, in.customerValue(),
                 atStart ? in.segmentsAtStart() : in.segmentsAtT(), atStart ? in.segmentsAtStartAsOf() : calendar.asOf(),
                 new BridgeSegmentation.Sources(in.segmentsAtPreviousStart(), previousStart, in.segmentsAtStart(),
-                        in.segmentsAtStartAsOf(), in.features(), calendar.asOf()));
+                        startAsOf, in.features(), calendar.asOf()));
     }
 
     /** segment_risk: the as-of quarter's departures and revenue at risk per segment of each grouping. */

@@ -55,12 +55,19 @@ final class SensitivityRows {
         return out;
     }
 
-    /** Competition rank of the figure's churn rate among its dimension's segments (1 = highest); null for totals. */
+    /**
+     * Competition rank of the figure's churn rate among its dimension's named segments (1 = highest); null for
+     * totals, {@code (none)} and segments nobody was active in.
+     */
     private static Integer rank(Figure f, List<Figure> figures) {
-        if (f.dimension().equals(ALL) || f.rate() == null) return null;
-        long higher = figures.stream().filter(o -> o.dimension().equals(f.dimension()) && o.rate() != null
+        if (!ranked(f)) return null;
+        long higher = figures.stream().filter(o -> ranked(o) && o.dimension().equals(f.dimension())
                 && o.rate() > f.rate()).count();
         return (int) higher + 1;
+    }
+
+    private static boolean ranked(Figure f) {
+        return !f.dimension().equals(ALL) && !f.segment().equals(SegmentRisk.NONE) && f.rate() != null;
     }
 
     private Row row(SensitivityDefinition def, Figure f, Integer rank, String note) {

@@ -429,7 +429,7 @@ public final class DataDictionary {
             .column(SensitivityColumns.REVENUE_LOST, MONEY, true, CURRENCY, "annual value of the departed (as "
                     + "churn_impact)")
             .column(SensitivityColumns.CHURN_RATE_RANK, INT, true, "rank", "1 = highest churn rate of the dimension "
-                    + "under this definition; ties share a rank; null on total rows and without a rate")
+                    + "under this definition; ties share a rank; null on total rows, for `(none)` and without a rate")
             .column(SensitivityColumns.SEGMENTS_AS_OF, DATE, true, "", "the customer_segments snapshot used (as "
                     + "segment_risk); null on total rows")
             .column(SensitivityColumns.NOTE, STRING, true, "", "why a figure is null or limited")
