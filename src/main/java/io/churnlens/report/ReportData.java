@@ -22,11 +22,25 @@ import java.util.Optional;
  * @param fitNotes        what the purchase models' verdicts mean for the figures ({@link FitNotes}); empty when
  *                        every purchase model is identified or clv_params is not available
  * @param pseudonymised   the customer ids in topCustomers are keyed pseudonyms ({@link Pseudonyms})
+ * @param definitions     churn_sensitivity and revenue_lost_bridge, empty when not published
  */
 public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                          List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
                          int inactivityDays, double monthlyDiscountRate, List<String> fitNotes,
-                         boolean pseudonymised) {
+                         boolean pseudonymised, DefinitionReport definitions) {
+
+    /** Without churn_sensitivity and revenue_lost_bridge (see {@link #withDefinitions}). */
+    public ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
+                      List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
+                      int inactivityDays, double monthlyDiscountRate, List<String> fitNotes, boolean pseudonymised) {
+        this(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings, inactivityDays,
+                monthlyDiscountRate, fitNotes, pseudonymised, DefinitionReport.EMPTY);
+    }
+
+    public ReportData withDefinitions(DefinitionReport with) {
+        return new ReportData(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings,
+                inactivityDays, monthlyDiscountRate, fitNotes, pseudonymised, with);
+    }
 
     public String quarter() {
         return Quarters.label(asOf);

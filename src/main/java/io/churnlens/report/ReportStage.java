@@ -23,7 +23,7 @@ public final class ReportStage extends DeclaredStage {
     public ReportStage() {
         super("report",
                 List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
-                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS),
+                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS, Tables.CHURN_SENSITIVITY, Tables.REVENUE_LOST_BRIDGE),
                 List.of(MANAGEMENT_REPORT),
                 List.of(RevenueAtRisk.TOP_CUSTOMERS));
     }
@@ -39,7 +39,9 @@ public final class ReportStage extends DeclaredStage {
                 store.requireReport(Tables.COHORT_RETENTION, ctx.asOf(), "impact"),
                 store.requireReport(Tables.SEGMENT_RISK, ctx.asOf(), "impact"),
                 top, end -> store.report(Tables.CHURN_IMPACT, end),
-                store.report(Tables.CLV_PARAMS, ctx.asOf()));
+                store.report(Tables.CLV_PARAMS, ctx.asOf()))
+                .withDefinitions(DefinitionReport.collect(store.report(Tables.CHURN_SENSITIVITY, ctx.asOf()),
+                        store.report(Tables.REVENUE_LOST_BRIDGE, ctx.asOf())));
         Map<String, byte[]> files = ManagementReport.files(data);
         store.publishFolder(files, store.layout().management(ctx.asOf()));
         Map<String, Long> counts = new LinkedHashMap<>();
