@@ -42,15 +42,16 @@ record BridgeSegmentation(List<String> dimensions, Optional<Dataset<Row>> previo
                         "customer_segments at each quarter's start (" + s.previousStartAsOf() + ", " + s.startAsOf() + ")");
             }
         }
-        String missing = s.segmentsAtPreviousStart().isEmpty() ? "as of " + s.previousStartAsOf()
-                : s.segmentsAtStart().isEmpty() ? "as of " + s.startAsOf() : "without rfm_segment or cluster_name";
+        String missing = s.segmentsAtPreviousStart().isEmpty() ? "no customer_segments as of " + s.previousStartAsOf()
+                : s.segmentsAtStart().isEmpty() ? "no customer_segments as of " + s.startAsOf()
+                : "customer_segments without rfm_segment or cluster_name";
         List<String> groups = s.features().map(BridgeSegmentation::presentGroups).orElse(List.of());
         if (!groups.isEmpty()) {
             return new BridgeSegmentation(groups, s.features(), s.features(), String.join(", ", groups)
-                    + " from customer_features as of " + s.asOf() + " (customer_segments " + missing + ")");
+                    + " from customer_features as of " + s.asOf() + " (" + missing + ")");
         }
         return new BridgeSegmentation(List.of(BridgeColumns.ALL), Optional.empty(), Optional.empty(),
-                "none: one group, so the mix effect is 0 (customer_segments " + missing
+                "none: one group, so the mix effect is 0 (" + missing
                         + ", no country or channel in customer_features)");
     }
 

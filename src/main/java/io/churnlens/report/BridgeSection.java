@@ -27,7 +27,7 @@ final class BridgeSection {
         b.append("<table class=\"figures\">\n<thead><tr><th>").append(Html.esc(total.getAs(DIMENSION)))
                 .append("</th><th>Departed</th><th>Revenue lost ").append(Html.esc(total.getAs(PREVIOUS_QUARTER)))
                 .append("</th><th>Revenue lost ").append(Html.esc(total.getAs(QUARTER)))
-                .append("</th><th>Volume</th><th>Mix</th><th>Value per departed</th><th>Change</th></tr></thead>\n<tbody>\n");
+                .append("</th><th>Volume effect</th><th>Mix effect</th><th>Value effect</th><th>Change</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
             boolean isTotal = ALL.equals(r.getAs(SEGMENT));
             b.append(isTotal ? "<tr class=\"total\"><td><b>Total</b>" : "<tr><td>" + Html.esc(r.getAs(SEGMENT)))

@@ -16,8 +16,6 @@ import static io.churnlens.schema.SensitivityColumns.*;
  * change). Read from churn_sensitivity's churn_rate_rank.
  */
 final class RankingChange {
-    private static final int MOST = 4;
-
     private RankingChange() {}
 
     /** The sentence naming the changes, or empty when every definition ranks the segments as the headline does. */
@@ -36,17 +34,25 @@ final class RankingChange {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Map<String, Map<String, Integer>>> dim : ranks.entrySet()) {
             Map<String, Integer> base = dim.getValue().getOrDefault(head, Map.of());
+            String first = null;
+            List<String> others = new ArrayList<>();
             for (Map.Entry<String, Map<String, Integer>> def : dim.getValue().entrySet()) {
                 if (def.getKey().equals(head)) continue;
-                reversal(base, def.getValue()).ifPresent(pair -> parts.add("by " + dim.getKey() + ", " + def.getKey()
-                        + " puts " + pair[1] + " ahead of " + pair[0] + " (the headline, " + head + ", the other way)"));
+                Optional<String[]> pair = reversal(base, def.getValue());
+                if (pair.isEmpty()) continue;
+                if (first == null) {
+                    first = "by " + dim.getKey() + ", " + def.getKey() + " puts " + pair.get()[1] + " ahead of "
+                            + pair.get()[0] + " (the headline, " + head + ", the other way)";
+                } else {
+                    others.add(def.getKey());
+                }
             }
+            if (first != null) parts.add(first + (others.isEmpty() ? "" : ", and " + String.join(", ", others)
+                    + (others.size() == 1 ? " also reorders " : " also reorder ") + dim.getKey()));
         }
         if (parts.isEmpty()) return Optional.empty();
-        List<String> shown = parts.stream().limit(MOST).toList();
-        String more = parts.size() > MOST ? "; and " + (parts.size() - MOST) + " more (churn_sensitivity)" : "";
-        return Optional.of("Ranking of segments by churn rate changes between definitions: " + String.join("; ", shown)
-                + more + ".");
+        return Optional.of("Ranking of segments by churn rate changes between definitions: " + String.join("; ", parts)
+                + ".");
     }
 
     /**
