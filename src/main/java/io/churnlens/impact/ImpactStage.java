@@ -45,7 +45,10 @@ public final class ImpactStage extends DeclaredStage {
         return counts;
     }
 
-    /** The segments are read as of T and as of the previous two quarter ends (the starts of T's quarter and the one before). */
+    /**
+     * The segments are read as of T and as of the previous two quarter ends (the starts of T's quarter and of the
+     * one before: revenue_lost_bridge).
+     */
     private static ImpactAnalysis.Inputs inputs(TableStore store, LocalDate asOf) {
         LocalDate previousEnd = Quarters.previousEnd(asOf);
         return new ImpactAnalysis.Inputs(store.requireTransactions(),
