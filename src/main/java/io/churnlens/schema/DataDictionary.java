@@ -470,8 +470,8 @@ public final class DataDictionary {
             .column(BridgeColumns.NOTE, STRING, true, "", "how the parts were computed, or why they are null")
             .note("Per segment s, revenue lost = N x m_s x v_s (N departures in all, m_s the segment's share, v_s its "
                     + "value per departed); the change is split between the three factors by their Shapley values "
-                    + "(the average over the six orders of changing them), each rounded to the cent, with the cents "
-                    + "left over given to the effects whose rounding moved them most (ties: volume, mix, value); the "
+                    + "(the average over the six orders of changing them), computed exactly and each rounded to the "
+                    + "cent, with the cents left over given to the effects whose rounding moved them most (ties: volume, mix, value); the "
                     + "total row sums the segment rows. A segment without departures in one quarter takes its value "
                     + "per departed from the other; a quarter without departures takes the other's mix.")
             .asOf();
