@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
  *
  * @param marketingSpend            quarter label ({@code 2026-Q3}) to spend; quarters not listed are unknown
  * @param retentionCostPerCustomer  null when not known
+ * @param sensitivity               the other churn definitions of churn_sensitivity ({@code impact.sensitivity})
  */
 public record ImpactSettings(int historyQuarters, Map<String, BigDecimal> marketingSpend,
                              BigDecimal retentionCostPerCustomer, List<Double> scenarioReductionsPp,
                              double scenarioReductionShare, int scenarioHorizonQuarters, int cohortProjectionQuarters,
                              int cohortMinCustomers, int topCustomers, Multiplier wordOfMouth, Multiplier referral,
-                             Reference reference) implements java.io.Serializable {
+                             Reference reference, SensitivitySettings sensitivity) implements java.io.Serializable {
 
     /** An optional assumption: {@code value} counts only when {@code enabled}. */
     public record Multiplier(boolean enabled, double value) implements java.io.Serializable {
@@ -71,7 +72,8 @@ public record ImpactSettings(int historyQuarters, Map<String, BigDecimal> market
                 new Multiplier(wom.bool("enabled"), nonNegative(wom, "customers-deterred-per-departure")),
                 new Multiplier(ref.bool("enabled"), nonNegative(ref, "customers-referred-per-kept-customer")),
                 new Reference(r.fraction("revenue-lost-share"), r.string("revenue-lost-share-source"),
-                        r.positive("acquisition-to-retention-cost"), r.string("acquisition-to-retention-cost-source")));
+                        r.positive("acquisition-to-retention-cost"), r.string("acquisition-to-retention-cost-source")),
+                SensitivitySettings.parse(c));
     }
 
     private static double nonNegative(Settings s, String key) {

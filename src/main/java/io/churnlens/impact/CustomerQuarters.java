@@ -38,6 +38,11 @@ public final class CustomerQuarters {
     static final String DAYS = "days";
     public static final String FIRST_INDEX = "first_index";
     public static final String LAST_PURCHASE = "last_purchase_as_of";
+    /**
+     * The last purchase day on or before the previous quarter end (null in the customer's first quarter): with
+     * {@link #LAST_PURCHASE} it decides the quarter's departures under any inactivity threshold (ChurnSensitivity).
+     */
+    public static final String LAST_PURCHASE_AT_START = "last_purchase_at_start";
     public static final String PURCHASED = "purchased_in_quarter";
     public static final String REVENUE = "revenue_quarter_cents";
     public static final String REVENUE_YEAR = "revenue_four_quarters_cents";
@@ -76,7 +81,8 @@ public final class CustomerQuarters {
             .add(EVER_DEPARTED, DataTypes.BooleanType, false)
             .add(REVENUE_YEAR, MONEY_SUM, false)
             .add(ACTIVE_YEAR_AGO, DataTypes.BooleanType, false)
-            .add(REVENUE_YEAR_BEFORE, MONEY_SUM, true);
+            .add(REVENUE_YEAR_BEFORE, MONEY_SUM, true)
+            .add(LAST_PURCHASE_AT_START, DataTypes.DateType, true);
 
     private CustomerQuarters() {}
 

@@ -46,11 +46,21 @@ public final class ImpactAnalysis {
      */
     public record Inputs(Dataset<Row> transactions, Optional<Dataset<Row>> customerValue,
                          Optional<Dataset<Row>> scores, Optional<Dataset<Row>> segmentsAtStart, LocalDate segmentsAtStartAsOf,
-                         Optional<Dataset<Row>> segmentsAtT, Optional<Dataset<Row>> features) {}
+                         Optional<Dataset<Row>> segmentsAtT, Optional<Dataset<Row>> features,
+                         Optional<Dataset<Row>> segmentsAtPreviousStart) {
+        /** Without the segments at the previous quarter's start (the bridge then falls back, with a note). */
+        public Inputs(Dataset<Row> transactions, Optional<Dataset<Row>> customerValue, Optional<Dataset<Row>> scores,
+                      Optional<Dataset<Row>> segmentsAtStart, LocalDate segmentsAtStartAsOf,
+                      Optional<Dataset<Row>> segmentsAtT, Optional<Dataset<Row>> features) {
+            this(transactions, customerValue, scores, segmentsAtStart, segmentsAtStartAsOf, segmentsAtT, features,
+                    Optional.empty());
+        }
+    }
 
     public record Result(Dataset<Row> churnImpact, Dataset<Row> scenarios, Dataset<Row> cohortRetention,
                          Dataset<Row> segmentRisk, QuarterObservation asOfQuarter,
-                         Optional<RevenueAtRisk.Summary> risk, int churnImpactRows, int segmentRiskRows) {}
+                         Optional<RevenueAtRisk.Summary> risk, int churnImpactRows, int segmentRiskRows,
+                         DefinitionTables definitions) {}
 
     public Result run(Inputs in, LocalDate asOf) {
         LocalDate firstDay = firstDay(in.transactions(), asOf);
@@ -73,12 +83,13 @@ public final class ImpactAnalysis {
             List<Row> cohortRows = CohortRetention.of(cells, calendar, settings.cohortMinCustomers(),
                     settings.cohortProjectionQuarters());
             List<Row> segmentRows = segmentRows(in, current, risk, asOf);
+            DefinitionTables definitions = DefinitionTables.of(grid, current, definitionContext(in, calendar, firstDay));
             SparkSession spark = in.transactions().sparkSession();
             return new Result(spark.createDataFrame(impactRows, ImpactColumns.CHURN_IMPACT_SCHEMA),
                     spark.createDataFrame(Scenarios.rows(now, settings, monthlyDiscountRate), ImpactColumns.SCENARIOS_SCHEMA),
                     spark.createDataFrame(cohortRows, ImpactColumns.COHORT_SCHEMA),
                     spark.createDataFrame(segmentRows, ImpactColumns.SEGMENT_RISK_SCHEMA),
-                    now, risk.summary(), impactRows.size(), segmentRows.size());
+                    now, risk.summary(), impactRows.size(), segmentRows.size(), definitions);
         } finally {
             current.unpersist();
             grid.unpersist();
@@ -92,6 +103,17 @@ public final class ImpactAnalysis {
             throw new io.churnlens.io.InputException("no transactions on or before " + asOf + ": nothing to report");
         }
         return first.getDate(0).toLocalDate();
+    }
+
+    /** churn_sensitivity and revenue_lost_bridge read the segments at the start as segment_risk does. */
+    private DefinitionTables.Context definitionContext(Inputs in, QuarterCalendar calendar, LocalDate firstDay) {
+        boolean atStart = in.segmentsAtStart().isPresent();
+        LocalDate startAsOf = io.churnlens.io.Quarters.previousEnd(calendar.asOf());
+        LocalDate previousStart = io.churnlens.io.Quarters.previousEnd(startAsOf);
+        return new DefinitionTables.Context(calendar, firstDay, inactivityDays, settings, in.customerValue(),
+                atStart ? in.segmentsAtStart() : in.segmentsAtT(), atStart ? in.segmentsAtStartAsOf() : calendar.asOf(),
+                new BridgeSegmentation.Sources(in.segmentsAtPreviousStart(), previousStart, in.segmentsAtStart(),
+                        startAsOf, in.features(), calendar.asOf()));
     }
 
     /** segment_risk: the as-of quarter's departures and revenue at risk per segment of each grouping. */

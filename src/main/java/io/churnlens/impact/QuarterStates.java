@@ -36,6 +36,7 @@ final class QuarterStates implements FlatMapFunction<Row, Row> {
     private static final int I_YEAR = GRID_SCHEMA.fieldIndex(REVENUE_YEAR);
     private static final int I_YEAR_AGO = GRID_SCHEMA.fieldIndex(ACTIVE_YEAR_AGO);
     private static final int I_YEAR_BEFORE = GRID_SCHEMA.fieldIndex(REVENUE_YEAR_BEFORE);
+    private static final int I_LAST_START = GRID_SCHEMA.fieldIndex(LAST_PURCHASE_AT_START);
 
     private final QuarterCalendar calendar;
     private final int inactivityDays;
@@ -99,6 +100,7 @@ final class QuarterStates implements FlatMapFunction<Row, Row> {
         long annualValue = 0; // set in quarter 0, which holds the first purchase
         boolean everDeparted = false;
         for (int k = 0; k < quarters; k++) {
+            int lastAtStart = lastPurchase;
             if (lastInQuarter[k] >= 0) {
                 lastPurchase = lastInQuarter[k];
                 annualValue = d.annualValueAt(lastPurchase);
@@ -127,6 +129,7 @@ final class QuarterStates implements FlatMapFunction<Row, Row> {
             v[I_YEAR] = revenueYear[k];
             v[I_YEAR_AGO] = k >= 4 && activeEnd[k - 4];
             v[I_YEAR_BEFORE] = k >= 4 ? revenueYear[k - 4] : null;
+            v[I_LAST_START] = k == 0 ? null : java.sql.Date.valueOf(LocalDate.ofEpochDay(d.day[lastAtStart]));
             out.add(RowFactory.create(v));
         }
         return out;

@@ -49,6 +49,7 @@ public final class ManagementReport {
         headline(b, figures);
         ReportCharts.append(b, d);
         scenarios(b, d);
+        DefinitionSections.append(b, d.definitions());
         topCustomers(b, d);
         DriftSection.append(b, d);
         references(b, d);

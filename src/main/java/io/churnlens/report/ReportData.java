@@ -22,25 +22,41 @@ import java.util.Optional;
  * @param fitNotes        what the purchase models' verdicts mean for the figures ({@link FitNotes}); empty when
  *                        every purchase model is identified or clv_params is not available
  * @param pseudonymised   the customer ids in topCustomers are keyed pseudonyms ({@link Pseudonyms})
- * @param drift           model_drift as of T (empty when not published), for {@link DriftSection}
+ * @param sections        the tables behind the report's later sections (model_drift, churn_sensitivity, ...), each
+ *                        empty when not published
  */
 public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                          List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
                          int inactivityDays, double monthlyDiscountRate, List<String> fitNotes,
-                         boolean pseudonymised, List<Row> drift) {
+                         boolean pseudonymised, Sections sections) {
 
-    /** Without model_drift rows (the report then says drift was not compared). */
+    /**
+     * @param drift       model_drift as of T, for {@link DriftSection}
+     * @param definitions churn_sensitivity and revenue_lost_bridge
+     */
+    public record Sections(List<Row> drift, DefinitionReport definitions) {
+        static final Sections NONE = new Sections(List.of(), DefinitionReport.EMPTY);
+    }
+
+    /** Without the later sections' tables (each section then says it has nothing to show). */
     public ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                       List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
                       int inactivityDays, double monthlyDiscountRate, List<String> fitNotes, boolean pseudonymised) {
         this(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings, inactivityDays,
-                monthlyDiscountRate, fitNotes, pseudonymised, List.of());
+                monthlyDiscountRate, fitNotes, pseudonymised, Sections.NONE);
     }
 
-    /** The same data with model_drift as of T ({@link DriftSection}). */
-    public ReportData withDrift(List<Row> rows) {
+    public ReportData with(Sections with) {
         return new ReportData(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings,
-                inactivityDays, monthlyDiscountRate, fitNotes, pseudonymised, List.copyOf(rows));
+                inactivityDays, monthlyDiscountRate, fitNotes, pseudonymised, with);
+    }
+
+    public List<Row> drift() {
+        return sections.drift();
+    }
+
+    public DefinitionReport definitions() {
+        return sections.definitions();
     }
 
     public String quarter() {

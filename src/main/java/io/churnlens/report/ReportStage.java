@@ -24,7 +24,8 @@ public final class ReportStage extends DeclaredStage {
     public ReportStage() {
         super("report",
                 List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
-                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS, Tables.MODEL_DRIFT),
+                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS, Tables.CHURN_SENSITIVITY, Tables.REVENUE_LOST_BRIDGE,
+                        Tables.MODEL_DRIFT),
                 List.of(MANAGEMENT_REPORT),
                 List.of(RevenueAtRisk.TOP_CUSTOMERS));
     }
@@ -41,7 +42,10 @@ public final class ReportStage extends DeclaredStage {
                 store.requireReport(Tables.SEGMENT_RISK, ctx.asOf(), "impact"),
                 top, end -> store.report(Tables.CHURN_IMPACT, end),
                 store.report(Tables.CLV_PARAMS, ctx.asOf()))
-                .withDrift(store.report(Tables.MODEL_DRIFT, ctx.asOf()).map(Dataset::collectAsList).orElse(List.of()));
+                .with(new ReportData.Sections(
+                        store.report(Tables.MODEL_DRIFT, ctx.asOf()).map(Dataset::collectAsList).orElse(List.of()),
+                        DefinitionReport.collect(store.report(Tables.CHURN_SENSITIVITY, ctx.asOf()),
+                                store.report(Tables.REVENUE_LOST_BRIDGE, ctx.asOf()))));
         Map<String, byte[]> files = ManagementReport.files(data);
         store.publishFolder(files, store.layout().management(ctx.asOf()));
         Map<String, Long> counts = new LinkedHashMap<>();

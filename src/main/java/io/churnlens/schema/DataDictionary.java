@@ -455,6 +455,73 @@ public final class DataDictionary {
             .note("Segments: customers are matched on customer_id; clusters are refitted each snapshot, so a cluster "
                     + "transition compares the names of two fits. `share` rows: a segment's share of customers then and "
                     + "now, flagged when it changed by more than drift.segment-share-change.");
+    public static final TableDoc CHURN_SENSITIVITY = TableDoc.report(Tables.CHURN_SENSITIVITY,
+                    "as-of quarter, one row per churn definition and segment (`all`/`all` = the total)")
+            .column(SensitivityColumns.QUARTER, STRING, false, "", "the as-of quarter `YYYY-Qn`")
+            .column(SensitivityColumns.DEFINITION, STRING, false, "", "`inactive 180 days`, `P(alive) < 0.5`")
+            .column(SensitivityColumns.BASIS, STRING, false, "", "`inactivity`: active at d = last purchase at most "
+                    + "threshold days before d, departed = active at the quarter start and not at T; `p_alive`: active "
+                    + "at the start by the headline threshold and P(alive) as of T (customer_value) below the cut-off")
+            .column(SensitivityColumns.THRESHOLD, DOUBLE, false, "days or probability", "impact.sensitivity."
+                    + "inactivity-days (plus churn.inactivity-days) or impact.sensitivity.p-alive-cutoffs")
+            .column(SensitivityColumns.HEADLINE, BOOLEAN, false, "", "the run's own definition (churn.inactivity-days): "
+                    + "its total row equals churn_impact's as-of quarter")
+            .column(SensitivityColumns.DIMENSION, STRING, false, "", "`all`, `rfm_segment`, `cluster_name`")
+            .column(SensitivityColumns.SEGMENT, STRING, false, "", "the segment at the start of the quarter (as "
+                    + "segment_risk); `(none)` when unknown; `all` on the total row")
+            .column(SensitivityColumns.CUSTOMERS_START, BIGINT, false, CUSTOMERS, "active at the start of the quarter")
+            .column(SensitivityColumns.CUSTOMERS_DEPARTED, BIGINT, true, CUSTOMERS, "of those, departed; null for "
+                    + "`p_alive` without customer_value")
+            .column(SensitivityColumns.CHURN_RATE, DOUBLE, true, SHARE, "departed / start")
+            .column(SensitivityColumns.REVENUE_LOST, MONEY, true, CURRENCY, "annual value of the departed (as "
+                    + "churn_impact)")
+            .column(SensitivityColumns.CHURN_RATE_RANK, INT, true, "rank", "1 = highest churn rate of the dimension "
+                    + "under this definition; ties share a rank; null on total rows, for `(none)` and without a rate")
+            .column(SensitivityColumns.SEGMENTS_AS_OF, DATE, true, "", "the customer_segments snapshot used (as "
+                    + "segment_risk); null on total rows")
+            .column(SensitivityColumns.NOTE, STRING, true, "", "why a figure is null or limited")
+            .asOf();
+
+    public static final TableDoc REVENUE_LOST_BRIDGE = TableDoc.report(Tables.REVENUE_LOST_BRIDGE,
+                    "one row per segment of each dimension and one total row per dimension (segment `all`): the "
+                    + "change in revenue lost from the previous quarter to the as-of quarter")
+            .column(BridgeColumns.DIMENSION, STRING, false, "", "`rfm_segment`, `cluster_name` (customer_segments at "
+                    + "both quarter starts), else `country`, `channel` (customer_features as of T), else `all`")
+            .column(BridgeColumns.SEGMENT, STRING, false, "", "the segment at the start of each quarter; `(none)` "
+                    + "when unknown; `all` on the total row")
+            .column(BridgeColumns.SEGMENTATION, STRING, false, "", "which segmentation was used, and why")
+            .column(BridgeColumns.PREVIOUS_QUARTER, STRING, true, "", "`YYYY-Qn`; null when the data have no earlier "
+                    + "quarter")
+            .column(BridgeColumns.QUARTER, STRING, false, "", "the as-of quarter")
+            .column(BridgeColumns.DEPARTED_PREVIOUS, BIGINT, true, CUSTOMERS, "departures in the previous quarter "
+                    + "(inactivity rule)")
+            .column(BridgeColumns.DEPARTED_CURRENT, BIGINT, false, CUSTOMERS, "departures in the as-of quarter")
+            .column(BridgeColumns.DEPARTED_SHARE_PREVIOUS, DOUBLE, true, SHARE, "the segment's share of the "
+                    + "quarter's departures (the mix); null when nobody departed")
+            .column(BridgeColumns.DEPARTED_SHARE_CURRENT, DOUBLE, true, SHARE, "the same in the as-of quarter")
+            .column(BridgeColumns.VALUE_PER_DEPARTED_PREVIOUS, DOUBLE, true, "currency per customer", "revenue lost / "
+                    + "departed; null when nobody departed")
+            .column(BridgeColumns.VALUE_PER_DEPARTED_CURRENT, DOUBLE, true, "currency per customer", "the same in "
+                    + "the as-of quarter")
+            .column(BridgeColumns.REVENUE_LOST_PREVIOUS, MONEY, true, CURRENCY, "annual value of the previous "
+                    + "quarter's departed (churn_impact's revenue_lost on the total row)")
+            .column(BridgeColumns.REVENUE_LOST_CURRENT, MONEY, false, CURRENCY, "the same in the as-of quarter")
+            .column(BridgeColumns.REVENUE_LOST_CHANGE, MONEY, true, CURRENCY, "current - previous = volume + mix + "
+                    + "value, exactly")
+            .column(BridgeColumns.VOLUME_EFFECT, MONEY, true, CURRENCY, "the part due to more or fewer departures")
+            .column(BridgeColumns.MIX_EFFECT, MONEY, true, CURRENCY, "the part due to which segments they came from")
+            .column(BridgeColumns.VALUE_EFFECT, MONEY, true, CURRENCY, "the part due to the value per departed "
+                    + "customer within each segment")
+            .column(BridgeColumns.ROUNDING_CENTS, BIGINT, true, "cents", "cents added to (or taken from) the effects "
+                    + "so that they add up after rounding each to the cent (largest remainder)")
+            .column(BridgeColumns.NOTE, STRING, true, "", "how the parts were computed, or why they are null")
+            .note("Per segment s, revenue lost = N x m_s x v_s (N departures in all, m_s the segment's share, v_s its "
+                    + "value per departed); the change is split between the three factors by their Shapley values "
+                    + "(the average over the six orders of changing them), computed exactly and each rounded to the "
+                    + "cent, with the cents left over given to the effects whose rounding moved them most (ties: volume, mix, value); the "
+                    + "total row sums the segment rows. A segment without departures in one quarter takes its value "
+                    + "per departed from the other; a quarter without departures takes the other's mix.")
+            .asOf();
 
     public static final TableDoc KEY_FIGURES = TableDoc.at("management/key_figures.csv",
                     "management/YYYY-Qn/key_figures.csv (beside report.html)",
@@ -475,7 +542,7 @@ public final class DataDictionary {
     public static final List<TableDoc> TABLES = List.of(TRANSACTIONS, QUARANTINE, DATA_QUALITY, CUSTOMER_FEATURES,
             CUSTOMER_SEGMENTS, SEGMENT_SUMMARY, CLUSTER_K_SELECTION, CLV_PARAMS, CUSTOMER_VALUE, CLV_HOLDOUT,
             MODEL_METRICS, MODEL_CURVES, MODEL_LIFT, MODEL_BACKTEST, CUSTOMER_SCORES, CHURN_MODEL, CHURN_IMPACT, SCENARIOS, COHORT_RETENTION,
-            SEGMENT_RISK, MODEL_DRIFT, KEY_FIGURES);
+            SEGMENT_RISK, CHURN_SENSITIVITY, REVENUE_LOST_BRIDGE, MODEL_DRIFT, KEY_FIGURES);
 
     private static TableDoc modelMetrics(String name, String rows) {
         return TableDoc.report(name, rows)

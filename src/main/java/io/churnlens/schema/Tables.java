@@ -19,6 +19,10 @@ public final class Tables {
     public static final String SCENARIOS = "scenarios";
     public static final String COHORT_RETENTION = "cohort_retention";
     public static final String SEGMENT_RISK = "segment_risk";
+    /** The as-of quarter's churn under other definitions ({@link SensitivityColumns}). */
+    public static final String CHURN_SENSITIVITY = "churn_sensitivity";
+    /** Quarter-over-quarter change in revenue lost: volume, mix, value ({@link BridgeColumns}). */
+    public static final String REVENUE_LOST_BRIDGE = "revenue_lost_bridge";
     public static final String MODEL_METRICS = "model_metrics";
     public static final String MODEL_BACKTEST = "model_backtest";
     /** ROC and precision-recall points of every scorer on the holdout ({@link CurveColumns}). */
