@@ -49,6 +49,7 @@ public final class ManagementReport {
         headline(b, figures);
         ReportCharts.append(b, d);
         scenarios(b, d);
+        if (d.campaignLine() != null) b.append("<p id=\"campaign\">").append(Html.esc(d.campaignLine())).append("</p>\n");
         topCustomers(b, d);
         references(b, d);
         assumptions(b, d);

@@ -22,11 +22,27 @@ import java.util.Optional;
  * @param fitNotes        what the purchase models' verdicts mean for the figures ({@link FitNotes}); empty when
  *                        every purchase model is identified or clv_params is not available
  * @param pseudonymised   the customer ids in topCustomers are keyed pseudonyms ({@link Pseudonyms})
+ * @param campaignLine    the retention campaign's profit-maximising contacts in one sentence ({@link CampaignLine});
+ *                        null without model_metrics campaign rows
  */
 public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                          List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
                          int inactivityDays, double monthlyDiscountRate, List<String> fitNotes,
-                         boolean pseudonymised) {
+                         boolean pseudonymised, String campaignLine) {
+
+    /** Without the campaign line. */
+    public ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
+                      List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
+                      int inactivityDays, double monthlyDiscountRate, List<String> fitNotes, boolean pseudonymised) {
+        this(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings, inactivityDays,
+                monthlyDiscountRate, fitNotes, pseudonymised, null);
+    }
+
+    /** The same data with the retention-campaign sentence ({@link CampaignLine}; null: none). */
+    public ReportData withCampaignLine(String line) {
+        return new ReportData(asOf, impact, ownPartitions, scenarios, cohorts, segments, topCustomers, settings,
+                inactivityDays, monthlyDiscountRate, fitNotes, pseudonymised, line);
+    }
 
     public String quarter() {
         return Quarters.label(asOf);
