@@ -41,6 +41,8 @@ final class CampaignEvaluation {
         for (EvaluatedScorer e : evaluated) {
             List<Row> rows = e.probabilities(data, ScoreColumns.CHURN_PROBABILITY)
                     .where(col(ModelFrame.SPLIT).equalTo(ModelFrame.HOLDOUT))
+                    // by customer: exact ties rank the same on any partitioning
+                    .orderBy(col(FeatureColumns.CUSTOMER_ID))
                     .select(col(ScoreColumns.CHURN_PROBABILITY),
                             coalesce(col(campaign.valueColumn()).cast("double"), lit(0.0)).multiply(margin),
                             col(FeatureColumns.CHURNED).cast("int"))
