@@ -26,11 +26,17 @@ public record ChurnModel(FittedScorer scorer, PlattCalibration calibration, Mode
         EvaluatedScorer champion = result.champion();
         LocalDate featuresAsOf = asOf.minusDays(horizonDays);
         ModelMetadata m = new ModelMetadata(asOf.toString(), ModelMetadata.Calibration.of(champion.calibration()),
-                result.championReason(), Instant.now().toString(), settings.features(), featuresAsOf.toString(),
+                result.championReason(), Instant.now().toString(), inputsOf(champion, settings), featuresAsOf.toString(),
                 ModelMetadata.FORMAT_VERSION, ModelMetadata.Holdout.of(champion.holdout()), horizonDays,
                 "(" + featuresAsOf + ", " + asOf + "]", Tables.CHURN_MODEL, champion.name(), settings.seed(),
                 sparkVersion, champion.scorer().state());
         return new ChurnModel(champion.scorer(), champion.calibration(), m);
+    }
+
+    /** Every input column the champion reads: a learned model's own list (model.features + added inputs). */
+    private static java.util.List<String> inputsOf(EvaluatedScorer champion, ChurnlensConfig.Model settings) {
+        java.util.List<String> own = champion.scorer().state().features();
+        return own != null ? own : settings.features();
     }
 
     /** The text of {@code metadata.json}. */

@@ -42,6 +42,8 @@ public final class ChurnTrainer {
     private final double horizonInTimeUnits;
     private final int maxDistinctStatistics;
     private final FitBudget budget;
+    /** clv.margin: the campaign values a kept customer at margin × model.campaign.value-column. */
+    private double margin = 1.0;
 
     /**
      * @param horizonInTimeUnits H in the time unit of the features' t_x and t_cal (for the BG/NBD baseline)
@@ -63,6 +65,7 @@ public final class ChurnTrainer {
         this(config.model(), (double) config.churn().horizonDays() / config.time().unit().days,
                 config.clv().maxDistinctStatistics(),
                 new FitBudget(config.clv().fitMaxEvaluations(), config.clv().fitMaxSeconds()));
+        this.margin = config.clv().margin();
     }
 
     /** Adds the split column (train / validation / holdout) that {@link #train} uses. */
@@ -77,11 +80,13 @@ public final class ChurnTrainer {
         Map<String, long[]> balance = classBalance(withSplit);
         requireBothClasses(balance);
         long customers = balance.values().stream().mapToLong(c -> c[0]).sum();
+        Column isTrain = col(ModelFrame.SPLIT).equalTo(ModelFrame.TRAIN);
+        ModelInputs.Prepared inputs = ModelInputs.prepare(withSplit, isTrain, settings.inputs(), horizonInTimeUnits,
+                maxDistinctStatistics, budget);
         // A fixed layout: the MLlib fits (and so the metrics) are the same on any cluster and partitioning.
-        Dataset<Row> data = TrainingLayout.of(withSplit, customers).cache();
+        Dataset<Row> data = TrainingLayout.of(inputs.rows(), customers).cache();
         Dataset<Row> fitRows = null;
         try {
-            Column isTrain = col(ModelFrame.SPLIT).equalTo(ModelFrame.TRAIN);
             long trainCustomers = balance.get(ModelFrame.TRAIN)[0];
             fitRows = TrainingSample.of(data.where(isTrain), trainCustomers, settings.maxTrainingCustomers(), settings.seed());
             if (TrainingSample.needed(trainCustomers, settings.maxTrainingCustomers())) {
@@ -92,14 +97,16 @@ public final class ChurnTrainer {
             Evaluation evaluation = Evaluation.forRows(balance.get(ModelFrame.VALIDATION)[0] + balance.get(ModelFrame.HOLDOUT)[0]);
             TrainingData training = new TrainingData(data, isTrain, fitRows,
                     data.where(col(ModelFrame.SPLIT).equalTo(ModelFrame.VALIDATION)), settings, horizonInTimeUnits,
-                    maxDistinctStatistics, budget, evaluation);
+                    maxDistinctStatistics, budget, evaluation, inputs.inputs());
             List<EvaluatedScorer> evaluated = new ArrayList<>();
             ParallelFits.map(configured(), scorer -> fitAndEvaluate(scorer, training)).forEach(e -> e.ifPresent(evaluated::add));
             EvaluatedScorer champion = evaluated.stream()
                     .max(Comparator.comparingDouble((EvaluatedScorer e) -> e.holdout().rocAuc())
                             .thenComparingDouble(e -> -e.holdout().logLoss()))
                     .orElseThrow();
-            return new TrainingResult(evaluated, champion, reason(champion, evaluated), balance);
+            CampaignEvaluation.Outcome campaign = CampaignEvaluation.of(evaluated, data, settings.campaign(), margin);
+            return new TrainingResult(evaluated, champion, reason(champion, evaluated), balance, campaign.profits(),
+                    campaign.note());
         } finally {
             if (fitRows != null) fitRows.unpersist();
             data.unpersist();

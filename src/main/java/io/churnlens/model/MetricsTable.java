@@ -57,6 +57,11 @@ public final class MetricsTable {
             t.row(e.name(), champion, ModelFrame.VALIDATION, ModelColumns.KIND_SELECTION, "platt_intercept", null, e.calibration().intercept(), null);
             t.row(e.name(), champion, ModelFrame.VALIDATION, ModelColumns.KIND_SELECTION, "platt_slope", null, e.calibration().slope(), null);
         }
+        result.campaigns().forEach((scorer, c) -> t.campaign(scorer, result.champion().name().equals(scorer), c));
+        if (result.campaignNote() != null) {
+            t.row(ALL_SCORERS, false, ModelFrame.HOLDOUT, ModelColumns.KIND_CAMPAIGN, ModelColumns.CAMPAIGN_BEST_CONTACTS,
+                    null, null, result.campaignNote());
+        }
         result.classBalance().forEach((split, counts) -> {
             t.row(ALL_SCORERS, false, split, ModelColumns.KIND_CLASS_BALANCE, "customers", null, (double) counts[0], null);
             t.row(ALL_SCORERS, false, split, ModelColumns.KIND_CLASS_BALANCE, "churners", null, (double) counts[1], null);
@@ -64,6 +69,30 @@ public final class MetricsTable {
                     counts[0] == 0 ? null : (double) counts[1] / counts[0], null);
         });
         return t;
+    }
+
+    /**
+     * A scorer's retention campaign on the holdout ({@link CampaignProfit}): the assumptions, the profit-maximising
+     * number of contacts and its expected and realised profit, and the expected-profit curve by percent contacted.
+     */
+    private void campaign(String scorer, boolean champion, CampaignProfit c) {
+        String h = ModelFrame.HOLDOUT, k = ModelColumns.KIND_CAMPAIGN;
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_COST_PER_CONTACT, null, c.costPerContact(), "model.campaign.cost-per-contact");
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_SAVE_RATE, null, c.saveRate(), "model.campaign.save-rate");
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_CUSTOMERS, null, (double) c.customers(), "holdout customers ranked");
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_BEST_CONTACTS, null, (double) c.bestContacts(),
+                "the number of top-ranked customers to contact that maximises expected profit");
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_BEST_CONTACT_SHARE, null,
+                c.customers() == 0 ? null : (double) c.bestContacts() / c.customers(), null);
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_BEST_PROFIT, null, c.bestProfit(),
+                "sum of p x save_rate x value - contacts x cost");
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_BEST_PROFIT_PER_CUSTOMER, null,
+                c.customers() == 0 ? null : c.bestProfit() / c.customers(), "per holdout customer ranked");
+        row(scorer, champion, h, k, ModelColumns.CAMPAIGN_REALISED_PROFIT, null, c.realisedAtBest(),
+                "the same contacts with the observed churners in place of p");
+        for (int percent = 0; percent <= 100; percent++) {
+            row(scorer, champion, h, k, ModelColumns.CAMPAIGN_PROFIT_CURVE, percent, c.profitAtPercent(percent), null);
+        }
     }
 
     private void metric(String scorer, boolean champion, String evaluation, String name, double value, String note) {

@@ -1,5 +1,6 @@
 package io.churnlens.model;
 
+import io.churnlens.btyd.fit.FitBudget;
 import io.churnlens.schema.ModelColumns;
 import org.apache.spark.ml.PipelineModel;
 
@@ -19,11 +20,11 @@ public enum Scorer {
             t -> BgNbdScorer.fit(t.fitRows(), t.horizon(), t.maxDistinctStatistics(), t.budget()).map(FittedScorer.class::cast),
             (state, pipeline) -> BgNbdScorer.fromState(state)),
     LOGISTIC(ModelColumns.SCORER_LOGISTIC,
-            t -> Optional.of(LogisticScorer.fit(t.fitRows(), t.validation(), t.settings().features(), t.settings(),
+            t -> Optional.of(LogisticScorer.fit(t.fitRows(), t.validation(), t.learnedInputs(), t.settings(),
                     t.evaluation())),
             (state, pipeline) -> new LogisticScorer(pipeline, state.features(), state.selection())),
     GBT(ModelColumns.SCORER_GBT,
-            t -> Optional.of(GbtScorer.fit(t.fitRows(), t.validation(), t.settings().features(), t.settings(),
+            t -> Optional.of(GbtScorer.fit(t.fitRows(), t.validation(), t.learnedInputs(), t.settings(),
                     t.evaluation())),
             (state, pipeline) -> new GbtScorer(pipeline, state.features(), state.selection()));
 
@@ -62,8 +63,10 @@ public enum Scorer {
         return ModelColumns.CANDIDATE_SCORERS.contains(scorerName);
     }
 
+    /** A learned scorer reads the run's {@link ModelInputs} too (and scores any later snapshot with them). */
     Optional<FittedScorer> fit(TrainingData data) {
-        return fit.apply(data);
+        return fit.apply(data).map(s -> isLearned()
+                ? data.inputs().wrap(s, data.maxDistinctStatistics(), data.budget()) : s);
     }
 
     /** @param source the model's folder, for the message when a learned model has no pipeline */
@@ -71,7 +74,10 @@ public enum Scorer {
         if (isLearned() && pipeline.isEmpty()) {
             throw new IllegalStateException("model " + source + " has the " + scorerName + " scorer but no stored pipeline");
         }
-        return load.apply(state, pipeline.orElse(null));
+        FittedScorer scorer = load.apply(state, pipeline.orElse(null));
+        // A model stored before the added inputs has none: it scores as it did.
+        return isLearned() && state.inputs() != null
+                ? state.inputs().wrap(scorer, ModelInputs.SCORING_MAX_DISTINCT_STATISTICS, FitBudget.DEFAULT) : scorer;
     }
 
     /** The scorer of this name; fails naming the known ones. */

@@ -15,7 +15,16 @@ import org.apache.spark.sql.Row;
  * @param validation the validation split (grid choice)
  * @param horizon    H in the time unit of the features' t_x and t_cal (the BG/NBD baseline)
  * @param evaluation where the grid choice, calibration and metrics are computed
+ * @param inputs     the inputs the learned models read besides model.features (their columns are in the rows)
  */
 record TrainingData(Dataset<Row> all, Column isTrain, Dataset<Row> fitRows, Dataset<Row> validation,
                     ChurnlensConfig.Model settings, double horizon, int maxDistinctStatistics, FitBudget budget,
-                    Evaluation evaluation) {}
+                    Evaluation evaluation, ModelInputs inputs) {
+
+    /** model.features, then the added inputs. */
+    java.util.List<String> learnedInputs() {
+        java.util.List<String> out = new java.util.ArrayList<>(settings.features());
+        out.addAll(inputs.columns());
+        return out;
+    }
+}

@@ -50,6 +50,7 @@ public final class ManagementReport {
         ReportCharts.append(b, d);
         scenarios(b, d);
         DefinitionSections.append(b, d.definitions());
+        if (d.campaignLine() != null) b.append("<p id=\"campaign\">").append(Html.esc(d.campaignLine())).append("</p>\n");
         topCustomers(b, d);
         DriftSection.append(b, d);
         references(b, d);

@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param fitNotes        what the purchase models' verdicts mean for the figures ({@link FitNotes}); empty when
  *                        every purchase model is identified or clv_params is not available
  * @param pseudonymised   the customer ids in topCustomers are keyed pseudonyms ({@link Pseudonyms})
- * @param sections        the tables behind the report's later sections (model_drift, churn_sensitivity, ...), each
- *                        empty when not published
+ * @param sections        the tables behind the report's later sections (model_drift, churn_sensitivity, the
+ *                        campaign line, ...), each empty when not published
  */
 public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownPartitions, List<Row> scenarios,
                          List<Row> cohorts, List<Row> segments, List<Row> topCustomers, ImpactSettings settings,
@@ -33,9 +33,11 @@ public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownP
     /**
      * @param drift       model_drift as of T, for {@link DriftSection}
      * @param definitions churn_sensitivity and revenue_lost_bridge
+     * @param campaignLine the retention campaign's profit-maximising contacts in one sentence ({@link CampaignLine});
+     *                     null without model_metrics campaign rows
      */
-    public record Sections(List<Row> drift, DefinitionReport definitions) {
-        static final Sections NONE = new Sections(List.of(), DefinitionReport.EMPTY);
+    public record Sections(List<Row> drift, DefinitionReport definitions, String campaignLine) {
+        static final Sections NONE = new Sections(List.of(), DefinitionReport.EMPTY, null);
     }
 
     /** Without the later sections' tables (each section then says it has nothing to show). */
@@ -57,6 +59,10 @@ public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownP
 
     public DefinitionReport definitions() {
         return sections.definitions();
+    }
+
+    public String campaignLine() {
+        return sections.campaignLine();
     }
 
     public String quarter() {

@@ -25,7 +25,7 @@ public final class ReportStage extends DeclaredStage {
         super("report",
                 List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
                         Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS, Tables.CHURN_SENSITIVITY, Tables.REVENUE_LOST_BRIDGE,
-                        Tables.MODEL_DRIFT),
+                        Tables.MODEL_DRIFT, Tables.MODEL_METRICS),
                 List.of(MANAGEMENT_REPORT),
                 List.of(RevenueAtRisk.TOP_CUSTOMERS));
     }
@@ -45,7 +45,10 @@ public final class ReportStage extends DeclaredStage {
                 .with(new ReportData.Sections(
                         store.report(Tables.MODEL_DRIFT, ctx.asOf()).map(Dataset::collectAsList).orElse(List.of()),
                         DefinitionReport.collect(store.report(Tables.CHURN_SENSITIVITY, ctx.asOf()),
-                                store.report(Tables.REVENUE_LOST_BRIDGE, ctx.asOf()))));
+                                store.report(Tables.REVENUE_LOST_BRIDGE, ctx.asOf())),
+                        CampaignLine.from(store.report(Tables.MODEL_METRICS, ctx.asOf()),
+                                store.report(Tables.CUSTOMER_SCORES, ctx.asOf()),
+                                ctx.config().model().campaign().valueColumn()).orElse(null)));
         Map<String, byte[]> files = ManagementReport.files(data);
         store.publishFolder(files, store.layout().management(ctx.asOf()));
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -297,7 +297,8 @@ public final class DataDictionary {
             .column("calibration", STRING, false, "", "Platt intercept and slope (JSON object)")
             .column("champion_reason", STRING, true, "", "why this scorer won")
             .column("created_at", STRING, false, "instant", "when it was trained")
-            .column("features", STRING, false, "", "input columns of customer_features (JSON array)")
+            .column("features", STRING, false, "", "input columns (JSON array): customer_features columns, then for a "
+                    + "learned model the added inputs (btyd_*, `group=level`) described in state.inputs")
             .column("features_as_of", STRING, false, "", "T-H: the features' snapshot")
             .column("format_version", INT, false, "", "file format version")
             .column("holdout_metrics", STRING, false, "", "holdout ROC AUC, PR AUC, Brier, ... (JSON object)")
@@ -307,7 +308,8 @@ public final class DataDictionary {
             .column("scorer", STRING, false, "", "the champion scorer")
             .column("seed", BIGINT, false, "", "model.seed")
             .column("spark_version", STRING, false, "", "Spark that trained it")
-            .column("state", STRING, true, "", "the scorer's fitted state, e.g. a baseline's parameters (JSON object)")
+            .column("state", STRING, true, "", "the scorer's fitted state, e.g. a baseline's parameters; for a learned "
+                    + "model `inputs`: the BTYD horizon, the group levels kept at training and a note (JSON object)")
             .partition(Tables.AS_OF, DATE, "T");
 
     public static final TableDoc CHURN_IMPACT = TableDoc.report(Tables.CHURN_IMPACT,
@@ -552,10 +554,14 @@ public final class DataDictionary {
                 .column(ModelColumns.EVALUATION, STRING, false, "", "`holdout`, `validation`, `backtest`; `train` for "
                         + "importance and selection rows")
                 .column(ModelColumns.KIND, STRING, false, "", "`metric`, `calibration`, `importance`, `selection`, "
-                        + "`class_balance` (README, kinds table)")
-                .column(ModelColumns.NAME, STRING, false, "", "metric, feature or parameter name")
-                .column(ModelColumns.BIN, INT, true, "", "calibration decile 1-10 (1 = lowest predictions) or "
-                        + "importance rank; null otherwise")
+                        + "`class_balance`, `campaign` (README, kinds table)")
+                .column(ModelColumns.NAME, STRING, false, "", "metric, feature or parameter name; campaign: "
+                        + "`cost_per_contact`, `save_rate`, `customers`, `best_contacts`, `best_contact_share`, "
+                        + "`best_expected_profit`, `best_expected_profit_per_customer`, `realised_profit_at_best`, "
+                        + "`expected_profit` (the curve)")
+                .column(ModelColumns.BIN, INT, true, "", "calibration decile 1-10 (1 = lowest predictions), "
+                        + "importance rank, or percent of the ranked holdout contacted (0-100) on the campaign curve; "
+                        + "null otherwise")
                 .column(ModelColumns.VALUE, DOUBLE, true, "per name", "the value")
                 .column(ModelColumns.NOTE, STRING, true, "", "the champion's reason on its holdout roc_auc row")
                 .asOf();

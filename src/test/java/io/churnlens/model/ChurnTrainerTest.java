@@ -148,6 +148,17 @@ class ChurnTrainerTest extends SparkTestBase {
                 .and(col(ModelColumns.SCORER).equalTo("logistic"))).count()).isEqualTo(10);
         assertThat(table.where(col(ModelColumns.KIND).equalTo(ModelColumns.KIND_CLASS_BALANCE)).count()).isEqualTo(9);
         assertThat(table.count()).isEqualTo(MetricsTable.of(result).rows().size());
+        // the campaign: the assumptions, the best number of contacts and the curve (0..100 percent) for every scorer
+        Column campaign = col(ModelColumns.KIND).equalTo(ModelColumns.KIND_CAMPAIGN).and(col(ModelColumns.SCORER).equalTo("gbt"));
+        assertThat(table.where(campaign.and(col(ModelColumns.NAME).equalTo(ModelColumns.CAMPAIGN_PROFIT_CURVE))).count()).isEqualTo(101);
+        CampaignProfit c = result.campaigns().get("gbt");
+        assertThat(c.customers()).isEqualTo(result.classBalance().get(ModelFrame.HOLDOUT)[0]);
+        assertThat(c.bestProfit()).isGreaterThanOrEqualTo(0);
+        assertThat(table.where(campaign.and(col(ModelColumns.NAME).equalTo(ModelColumns.CAMPAIGN_BEST_CONTACTS)))
+                .first().<Double>getAs(ModelColumns.VALUE)).isEqualTo((double) c.bestContacts());
+        // the added inputs are named readably among the importances
+        assertThat(table.where(col(ModelColumns.KIND).equalTo(ModelColumns.KIND_IMPORTANCE)).select(ModelColumns.NAME)
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).anyMatch(n -> n.startsWith("btyd_"));
         table.unpersist();
     }
 }

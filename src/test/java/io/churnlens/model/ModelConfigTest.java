@@ -24,6 +24,23 @@ class ModelConfigTest {
     }
 
     @Test
+    void addedInputsAndCampaignDefaultsParseAndBadValuesAreRejected() {
+        ChurnlensConfig.Model m = ConfigLoader.load(null, List.of()).model();
+        assertThat(m.inputs().btyd()).isTrue();
+        assertThat(m.inputs().groups()).containsExactly("country", "channel");
+        assertThat(m.inputs().rareLevelShare()).isEqualTo(0.01);
+        assertThat(m.campaign().costPerContact()).isEqualTo(8.0);
+        assertThat(m.campaign().saveRate()).isEqualTo(0.2);
+        assertThat(m.campaign().valueColumn()).isEqualTo("spend_365d");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("model.campaign.save-rate=1.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model.campaign.save-rate");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("model.campaign.cost-per-contact=-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model.campaign.cost-per-contact");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("model.inputs.rare-level-share=2")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model.inputs.rare-level-share");
+    }
+
+    @Test
     void fractionsLeavingNoHoldoutAreRejected() {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("model.train-fraction=0.7", "model.validation-fraction=0.3")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("model.validation-fraction");

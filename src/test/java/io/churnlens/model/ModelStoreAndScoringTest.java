@@ -76,6 +76,55 @@ class ModelStoreAndScoringTest extends SparkTestBase {
     }
 
     @Test
+    void aModelStoredWithoutTheAddedInputsStillLoadsAndScores() {
+        // Trained with model.inputs off, a learned model's metadata.json is the format stored before the inputs
+        // existed: no state.inputs, the 17 model.features only.
+        List<String> off = new java.util.ArrayList<>(List.of(ChurnTrainerTest.SMALL_GRID));
+        off.addAll(List.of("model.inputs.btyd=false", "model.inputs.groups=[]", "model.candidates=[logistic]",
+                "model.baselines=[recency]", "mapping.country=country", "mapping.channel=channel"));
+        io.churnlens.config.ChurnlensConfig config = io.churnlens.config.ConfigLoader.load(null, off);
+        TrainingResult plain = new ChurnTrainer(config).train(data.labelled());
+        EvaluatedScorer logistic = plain.evaluated().stream().filter(e -> e.name().equals("logistic")).findFirst().orElseThrow();
+        ChurnModel model = ChurnModel.of(new TrainingResult(plain.evaluated(), logistic, "test", plain.classBalance()),
+                data.asOf(), 90, config.model(), spark.version());
+        assertThat(model.metadataJson()).doesNotContain("\"inputs\"").doesNotContain("btyd_");
+        assertThat(model.metadata().features()).isEqualTo(config.model().features());
+
+        TableStore store = new TableStore(spark, new OutputLayout(root.resolve("old").toString()), "test-run");
+        LocalDate slot = LocalDate.of(1990, 1, 1);
+        store.publishModel(Tables.CHURN_MODEL, slot, dir -> ModelStore.write(spark, dir, model.metadataJson(), model.pipeline()));
+        String dir = store.model(Tables.CHURN_MODEL, slot).orElseThrow();
+        ModelStore.Stored stored = ModelStore.read(spark, dir);
+        ChurnModel loaded = ChurnModel.fromStored(dir, stored.metadataJson(), stored.pipeline());
+        assertThat(loaded.scorer()).isNotInstanceOf(InputScorer.class);
+        Row gap = scores(model).select(col(ScoreColumns.CUSTOMER_ID), col(ScoreColumns.CHURN_PROBABILITY).as("p0"))
+                .join(scores(loaded).select(col(ScoreColumns.CUSTOMER_ID), col(ScoreColumns.CHURN_PROBABILITY).as("p1")),
+                        ScoreColumns.CUSTOMER_ID)
+                .selectExpr("count(*) AS customers", "max(abs(p0 - p1)) AS max_gap").first();
+        assertThat(gap.<Long>getAs("customers")).isEqualTo(featuresAtT.count());
+        assertThat(gap.<Double>getAs("max_gap")).isLessThan(1e-12);
+    }
+
+    @Test
+    void aModelWithTheAddedInputsRecordsThemAndScoresAnotherSnapshot() {
+        EvaluatedScorer gbt = result.evaluated().stream().filter(e -> e.name().equals("gbt")).findFirst().orElseThrow();
+        ChurnModel model = modelOf(gbt);
+        ModelInputs inputs = model.metadata().state().inputs();
+        assertThat(inputs).isNotNull();
+        assertThat(inputs.btydHorizon()).isNotNull();
+        assertThat(inputs.groups()).containsKeys(FeatureColumns.COUNTRY, FeatureColumns.CHANNEL);
+        assertThat(model.metadata().features()).containsAll(data.config().model().features())
+                .contains(BtydInputs.P_ALIVE, "country=(other)");
+        assertThat(model.metadataJson()).contains("\"inputs\"").contains("btyd_horizon");
+        assertThat(gbt.scorer().importances()).extracting(Map.Entry::getKey).contains(BtydInputs.P_ALIVE);
+        // features as of T (not as of T-H, which the model was trained on): the inputs are fitted on them
+        Dataset<Row> scored = scores(model).cache();
+        assertThat(scored.count()).isEqualTo(featuresAtT.count());
+        assertThat(scored.where(col(ScoreColumns.CHURN_PROBABILITY).isNull()).count()).isZero();
+        scored.unpersist();
+    }
+
+    @Test
     void customerScoresFollowTheContract() {
         assertContract("gbt");
     }
