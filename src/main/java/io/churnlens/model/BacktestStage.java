@@ -32,12 +32,15 @@ public final class BacktestStage extends LabelledHistoryStage {
         this.skipWhenTooLittleHistory = skipWhenTooLittleHistory;
     }
 
-    /** The {@code backtest} job: too little history fails. */
-    public BacktestStage() {
-        this(false);
+    /** Too little history fails (for a caller that needs the back-test). */
+    public static BacktestStage strict() {
+        return new BacktestStage(false);
     }
 
-    /** The pipeline's backtest: too little history gives a warning and no rows, never a failed run. */
+    /**
+     * The pipeline's and the {@code backtest} job's: too little history gives a warning and no rows, never a failed
+     * run (so the DAG's later tasks still run).
+     */
     public static BacktestStage whenPossible() {
         return new BacktestStage(true);
     }

@@ -26,14 +26,19 @@ public final class ManagementReport {
 
     /** The files of {@code management/YYYY-Qn/}: report.html and key_figures.csv. */
     public static Map<String, byte[]> files(ReportData data) {
+        return files(data, List.of());
+    }
+
+    /** As above, with sentences from the model checks (the back-test, {@link BacktestLine}) ending the summary. */
+    public static Map<String, byte[]> files(ReportData data, List<String> modelChecks) {
         List<KeyFigure> figures = KeyFigures.of(data);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("report.html", html(data, figures).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put("report.html", html(data, figures, modelChecks).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.put("key_figures.csv", KeyFigures.csv(data.quarter(), figures).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return files;
     }
 
-    static String html(ReportData d, List<KeyFigure> figures) {
+    static String html(ReportData d, List<KeyFigure> figures, List<String> modelChecks) {
         Row now = d.current();
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
@@ -44,6 +49,7 @@ public final class ManagementReport {
 
         b.append("<section id=\"summary\"><h2>Summary</h2>\n");
         for (String p : Summary.sentences(d)) b.append("<p>").append(Html.esc(p)).append("</p>\n");
+        for (String p : modelChecks) b.append("<p class=\"model-check\">").append(Html.esc(p)).append("</p>\n");
         b.append("</section>\n");
 
         headline(b, figures);

@@ -23,7 +23,7 @@ public final class ReportStage extends DeclaredStage {
     public ReportStage() {
         super("report",
                 List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
-                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS),
+                        Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS, Tables.MODEL_BACKTEST),
                 List.of(MANAGEMENT_REPORT),
                 List.of(RevenueAtRisk.TOP_CUSTOMERS));
     }
@@ -40,7 +40,8 @@ public final class ReportStage extends DeclaredStage {
                 store.requireReport(Tables.SEGMENT_RISK, ctx.asOf(), "impact"),
                 top, end -> store.report(Tables.CHURN_IMPACT, end),
                 store.report(Tables.CLV_PARAMS, ctx.asOf()));
-        Map<String, byte[]> files = ManagementReport.files(data);
+        Map<String, byte[]> files = ManagementReport.files(data,
+                BacktestLine.of(store.report(Tables.MODEL_BACKTEST, ctx.asOf())).stream().toList());
         store.publishFolder(files, store.layout().management(ctx.asOf()));
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("quarters", (long) data.impact().size());
