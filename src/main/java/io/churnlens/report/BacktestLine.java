@@ -2,10 +2,12 @@ package io.churnlens.report;
 
 import io.churnlens.schema.BacktestColumns;
 import io.churnlens.schema.ModelColumns;
+import io.churnlens.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,16 +40,24 @@ final class BacktestLine {
         Double churners = value(championMetrics, "churners");
         if (auc == null || customers == null || churners == null || customers == 0) return Optional.empty();
         Row any = championMetrics.get(0);
-        LocalDate modelAsOf = ((java.sql.Date) any.getAs(BacktestColumns.MODEL_AS_OF)).toLocalDate();
+        LocalDate modelAsOf = date(any, BacktestColumns.MODEL_AS_OF).orElseThrow();
         boolean stored = BacktestColumns.JUDGED_STORED.equals(any.getAs(BacktestColumns.JUDGED_MODEL));
         double observed = churners / customers;
-        String who = stored ? "The churn model trained a quarter ago (as of " + modelAsOf + ", "
+        boolean quarterAgo = date(any, Tables.AS_OF).map(t -> ChronoUnit.DAYS.between(modelAsOf, t) <= 92).orElse(false);
+        String who = stored ? "The churn model trained " + (quarterAgo ? "a quarter ago " : "") + "(as of " + modelAsOf + ", "
                 : "No churn model was published a quarter ago; one retrained as of " + modelAsOf + " (";
-        return Optional.of(who + any.getAs(ModelColumns.SCORER) + ") ranked this quarter's departures (customers with "
-                + "no purchase in " + any.getAs(BacktestColumns.JUDGED_WINDOW) + ") with ROC AUC "
+        return Optional.of(who + any.getAs(ModelColumns.SCORER) + ") ranked this quarter's departures with ROC AUC "
                 + String.format(Locale.ROOT, "%.2f", auc) + " (0.5 is chance, 1 a perfect ranking)"
-                + (citl == null ? "." : " and expected " + Html.share(observed + citl) + " of its "
-                + Html.count(customers) + " customers to leave; " + Html.share(observed) + " did."));
+                + (citl == null ? "." : ": of the " + Html.count(customers) + " customers who had bought by "
+                + modelAsOf + " it expected " + Html.share(observed + citl) + " to make no purchase in "
+                + any.getAs(BacktestColumns.JUDGED_WINDOW) + ", and " + Html.share(observed) + " made none."));
+    }
+
+    /** A date column (a date, or the partition folder's text), when the row has it. */
+    private static Optional<LocalDate> date(Row row, String column) {
+        if (!List.of(row.schema().fieldNames()).contains(column) || row.getAs(column) == null) return Optional.empty();
+        Object v = row.getAs(column);
+        return Optional.of(v instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(v.toString()));
     }
 
     private static Double value(List<Row> rows, String name) {
