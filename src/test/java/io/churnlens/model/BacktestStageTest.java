@@ -134,8 +134,9 @@ class BacktestStageTest extends SparkTestBase {
         BinaryMetrics m = BinaryMetrics.of(spark.createDataFrame(rows, schema), "p", "y");
         // hand: mean predicted 2.2 / 5 = 0.44, observed 2 / 5 = 0.40
         assertThat(BacktestTable.calibrationInTheLarge(m)).isCloseTo(0.04, within(1e-12));
-        assertThat(WindowVerdict.pick(0.06, -0.02)).isEqualTo(TrainingWindows.Window.YEAR_AGO);
-        assertThat(WindowVerdict.pick(0.02, -0.02)).isEqualTo(TrainingWindows.Window.RECENT);
+        assertThat(WindowVerdict.pick(0.06, -0.02, 0.80, 0.79)).isEqualTo(TrainingWindows.Window.YEAR_AGO);
+        assertThat(WindowVerdict.pick(0.02, -0.02, 0.80, 0.80)).isEqualTo(TrainingWindows.Window.RECENT);
+        assertThat(WindowVerdict.pick(-0.0827, -0.0554, 0.8247, 0.5878)).isEqualTo(TrainingWindows.Window.RECENT);
     }
 
     @Test
