@@ -1,7 +1,8 @@
 package io.churnlens.model;
 
-import io.churnlens.schema.ScoreColumns;
+import io.churnlens.schema.BacktestColumns;
 import io.churnlens.schema.FeatureColumns;
+import io.churnlens.schema.ScoreColumns;
 import io.churnlens.schema.Tables;
 import io.churnlens.stage.StageContext;
 import org.apache.spark.sql.Dataset;
@@ -66,7 +67,7 @@ public final class BacktestStage extends LabelledHistoryStage {
                                     Map<String, Long> counts) {
         int h = ctx.config().churn().horizonDays();
         TrainingWindows.Window window = TrainingWindows.Window.of(stored.model().metadata());
-        BacktestTable.Judged judged = new BacktestTable.Judged(stored.asOf(), "stored", window, h);
+        BacktestTable.Judged judged = new BacktestTable.Judged(stored.asOf(), BacktestColumns.JUDGED_STORED, window, h);
         Dataset<Row> judgedSet = BacktestSets.judgedSet(ctx, stored.asOf());
         try {
             ChurnModel m = stored.model();
@@ -91,7 +92,7 @@ public final class BacktestStage extends LabelledHistoryStage {
         TrainingWindows.Window window = TrainingWindows.chosen(ctx);
         ctx.out("    no churn model published as of a T' with T' + %d days <= %s: retraining one for %s (%s window)",
                 h, ctx.asOf(), trainedFor, window.label);
-        BacktestTable.Judged judged = new BacktestTable.Judged(trainedFor, "retrained", window, h);
+        BacktestTable.Judged judged = new BacktestTable.Judged(trainedFor, BacktestColumns.JUDGED_RETRAINED, window, h);
         Dataset<Row> judgedSet = labelledAsOf(ctx);
         try {
             counts.put("trained_on", trainAndJudge(ctx, judged, judgedSet, table));

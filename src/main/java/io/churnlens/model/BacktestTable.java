@@ -18,8 +18,7 @@ import java.util.List;
  */
 final class BacktestTable {
     static final String EVALUATION = "backtest";
-    /** judged_model of the other window's champion, trained only to compare calibration. */
-    static final String JUDGED_COMPARISON = "comparison";
+    static final String JUDGED_COMPARISON = BacktestColumns.JUDGED_COMPARISON;
 
     private final List<Row> rows = new ArrayList<>();
 

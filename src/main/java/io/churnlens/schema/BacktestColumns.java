@@ -15,7 +15,7 @@ public final class BacktestColumns {
 
     /** The snapshot T' the judged model was trained for (it scored the features as of T'). */
     public static final String MODEL_AS_OF = "model_as_of";
-    /** {@link #JUDGED_STORED} or {@link #JUDGED_RETRAINED}. */
+    /** {@link #JUDGED_STORED}, {@link #JUDGED_RETRAINED} or {@link #JUDGED_COMPARISON}. */
     public static final String JUDGED_MODEL = "judged_model";
     /** The window the judged model was trained on: {@code recent} or {@code year-ago} (model.training-window). */
     public static final String TRAINING_WINDOW = "training_window";
@@ -26,6 +26,8 @@ public final class BacktestColumns {
     public static final String JUDGED_STORED = "stored";
     /** No earlier model was published: the back-test trained one for T−H itself. */
     public static final String JUDGED_RETRAINED = "retrained";
+    /** The other training window's model for T', trained only to compare calibration (model.training-window). */
+    public static final String JUDGED_COMPARISON = "comparison";
     public static final String WINDOW_RECENT = "recent";
     public static final String WINDOW_YEAR_AGO = "year-ago";
     /** Mean predicted churn probability minus the observed churn rate on the judged customers. */
@@ -46,7 +48,8 @@ public final class BacktestColumns {
                 .column(MODEL_AS_OF, DataTypes.DateType, false, "", "T': the snapshot the judged model was trained "
                         + "for; it scored the features as of T'")
                 .column(JUDGED_MODEL, DataTypes.StringType, false, "", "`stored` (the model published at T', the "
-                        + "latest as_of with T' + H <= T) or `retrained` (none published: trained here for T' = T-H)")
+                        + "latest as_of with T' + H <= T), `retrained` (none published: trained here for T' = T-H) or "
+                        + "`comparison` (the other model.training-window's model for T', trained only to compare)")
                 .column(TRAINING_WINDOW, DataTypes.StringType, false, "", "`recent` (features as of T'-H, labels "
                         + "(T'-H, T']) or `year-ago` (features as of T'-365, labels (T'-365, T'-365+H])")
                 .column(JUDGED_WINDOW, DataTypes.StringType, false, "", "the outcomes judged: no purchase in "
