@@ -20,7 +20,7 @@ AS_OF = (
     "{{ (data_interval_end.replace(day=1, month=((data_interval_end.month - 1) // 3) * 3 + 1)"
     " - macros.timedelta(days=1)).strftime('%Y-%m-%d') }}"
 )
-STAGES = ["ingest", "features", "segment", "clv", "train", "score", "impact", "drift", "report"]
+STAGES = ["ingest", "features", "segment", "clv", "train", "score", "backtest", "impact", "drift", "report"]
 # The report pseudonymises customer ids (pseudonymise.key-source in cluster.conf, default env:CHURNLENS_PSEUDONYM_KEY).
 # The key comes from an Airflow Variable whose name contains "secret", so Airflow masks it in logs and rendered
 # templates; in YARN cluster mode prefer a key file on the nodes (key-source = "file:/etc/churnlens/pseudonym.key").

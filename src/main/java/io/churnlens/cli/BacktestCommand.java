@@ -5,12 +5,13 @@ import io.churnlens.stage.Stage;
 import picocli.CommandLine.Command;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Checks that last quarter's model works this quarter: trains as of T-H (features as of T-2H, labels",
-                "from (T-2H, T-H]), scores every customer as of T-H and compares with what happened in (T-H, T].",
-                "Writes model_backtest (every scorer; the champion of the T-H training flagged)."})
+        description = {"Checks that last quarter's model works this quarter: loads the latest stored model of a snapshot",
+                "T' with T'+H <= T, scores the features as of T' and compares with what happened in (T', T'+H]; without",
+                "one it trains as of T-H and compares with (T-H, T]. Writes model_backtest (judged_model says which).",
+                "Too little history: a warning and no rows, as in `pipeline`."})
 public final class BacktestCommand extends StageCommand {
     @Override
     protected Stage stage() {
-        return new BacktestStage();
+        return BacktestStage.whenPossible();
     }
 }

@@ -39,6 +39,9 @@ public record ChurnlensConfig(
     /** CSV: whether quoted fields may hold line breaks; AUTO decides per file (io.CsvSplits). */
     public enum Multiline { AUTO, TRUE, FALSE }
 
+    /** model.training-window: which labelled window the churn model for T trains on (README, configuration). */
+    public enum TrainingWindow { RECENT, YEAR_AGO, AUTO }
+
     public enum TimeUnit {
         DAYS(1), WEEKS(7);
         public final int days;
@@ -355,7 +358,7 @@ public record ChurnlensConfig(
                         List<String> candidates, List<String> baselines, List<Double> logisticRegParams,
                         List<Double> logisticElasticNetParams, List<Integer> gbtMaxDepths, int gbtMaxIterations,
                         double gbtStepSize, double riskMedium, double riskHigh, int maxTrainingCustomers,
-                        ModelOptions.Inputs inputs, ModelOptions.Campaign campaign)
+                        ModelOptions.Inputs inputs, ModelOptions.Campaign campaign, TrainingWindow trainingWindow)
             implements java.io.Serializable {
         public static final List<String> CANDIDATES = io.churnlens.schema.ModelColumns.CANDIDATE_SCORERS;
         public static final List<String> BASELINES = io.churnlens.schema.ModelColumns.BASELINE_SCORERS;
@@ -389,7 +392,7 @@ public record ChurnlensConfig(
             if (high <= medium) throw s.invalid("risk-high", high, "a probability above model.risk-medium (" + medium + ")");
             return new Model(seed, train, validation, features, candidates, baselines, reg, mix, depths,
                     s.positiveInt("gbt-max-iterations"), step, medium, high, s.positiveInt("max-training-customers"),
-                    ModelOptions.inputs(c), ModelOptions.campaign(c));
+                    ModelOptions.inputs(c), ModelOptions.campaign(c), s.choice("training-window", TrainingWindow.class));
         }
     }
 

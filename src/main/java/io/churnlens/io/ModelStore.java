@@ -1,8 +1,11 @@
 package io.churnlens.io;
 
+import io.churnlens.schema.Tables;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
@@ -11,6 +14,10 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,6 +68,32 @@ public final class ModelStore {
             return new Stored(json, fs.exists(pipeline) ? Optional.of(PipelineModel.load(pipeline.toString())) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + pipeline + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The snapshot dates of the model folders beside {@code dir} (a folder {@code .../as_of=T}), oldest first; a
+     * folder whose name is no date (a publish in progress) is left out. Whether one is published is the caller's check
+     * ({@link TableStore#model}).
+     */
+    public static List<LocalDate> asOfDatesBeside(SparkSession spark, String dir) {
+        Path parent = new Path(dir).getParent();
+        String prefix = Tables.AS_OF + "=";
+        try {
+            FileSystem fs = parent.getFileSystem(hadoop(spark));
+            if (!fs.exists(parent)) return List.of();
+            List<LocalDate> dates = new ArrayList<>();
+            for (FileStatus s : fs.listStatus(parent, p -> p.getName().startsWith(prefix))) {
+                try {
+                    dates.add(LocalDate.parse(s.getPath().getName().substring(prefix.length())));
+                } catch (DateTimeParseException notADate) {
+                    // a temporary or damaged folder: not a published model
+                }
+            }
+            dates.sort(null);
+            return List.copyOf(dates);
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing the models under " + parent + " failed: " + e.getMessage(), e);
         }
     }
 

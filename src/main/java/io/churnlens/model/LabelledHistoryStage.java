@@ -12,11 +12,17 @@ import java.util.List;
 
 /**
  * What the stages that train on labelled history ({@link TrainStage}, {@link BacktestStage}) share: they read the
- * canonical transactions, use the run's features as of T−H, and label them with "no purchase in (T−H, T]".
+ * canonical transactions, use the run's features as of T−H (labelled with "no purchase in (T−H, T]"), and the run's
+ * resolved model.training-window ({@link TrainingWindows}).
  */
 abstract class LabelledHistoryStage extends DeclaredStage {
+    LabelledHistoryStage(String name, List<String> reads, List<String> publishes) {
+        super(name, reads, publishes,
+                List.of(FeaturesStage.BEFORE_HORIZON, TrainingWindows.CHOICE, TrainingWindows.FIRST_EVENT));
+    }
+
     LabelledHistoryStage(String name, List<String> publishes) {
-        super(name, List.of(Tables.TRANSACTIONS), publishes, List.of(FeaturesStage.BEFORE_HORIZON));
+        this(name, List.of(Tables.TRANSACTIONS), publishes);
     }
 
     /** The shared features as of T−H with the churned label of (T−H, T], cached: the caller unpersists it. */

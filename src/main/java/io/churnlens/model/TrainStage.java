@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Trains the churn scorers ({@link ChurnTrainer}) on the run's shared features as of T−H labelled with
- * (T−H, T], and publishes model_metrics and the champion model.
+ * (T−H, T] (or, with model.training-window year-ago, the same season a year earlier: {@link TrainingWindows}), and
+ * publishes model_metrics and the champion model.
  */
 public final class TrainStage extends LabelledHistoryStage {
     private final boolean skipWhenTooLittleHistory;
@@ -40,7 +41,8 @@ public final class TrainStage extends LabelledHistoryStage {
     @Override
     public Map<String, Long> run(StageContext ctx) {
         int horizon = ctx.config().churn().horizonDays();
-        Dataset<Row> labelled = labelledAsOf(ctx);
+        TrainingWindows.Window window = TrainingWindows.chosen(ctx);
+        Dataset<Row> labelled = TrainingWindows.labelled(ctx, ctx.asOf(), window);
         try {
             TrainingResult result;
             try {
@@ -51,7 +53,7 @@ public final class TrainStage extends LabelledHistoryStage {
                 return Map.of("models_trained", 0L);
             }
             publishCurves(ctx, result, labelled);
-            return publish(ctx, result, horizon);
+            return publish(ctx, result, horizon, window);
         } finally {
             labelled.unpersist();
         }
@@ -64,11 +66,13 @@ public final class TrainStage extends LabelledHistoryStage {
         ctx.store().publishReport(Tables.MODEL_LIFT, ctx.asOf(), curves.lift(ctx.spark()));
     }
 
-    private static Map<String, Long> publish(StageContext ctx, TrainingResult result, int horizon) {
+    private static Map<String, Long> publish(StageContext ctx, TrainingResult result, int horizon,
+                                             TrainingWindows.Window window) {
         ctx.store().publishReport(Tables.MODEL_METRICS, ctx.asOf(), MetricsTable.of(result).toDataset(ctx.spark()));
         ChurnModel model = ChurnModel.of(result, ctx.asOf(), horizon, ctx.config().model(), ctx.spark().version());
         ctx.store().publishModel(Tables.CHURN_MODEL, ctx.asOf(),
-                dir -> ModelStore.write(ctx.spark(), dir, model.metadataJson(), model.pipeline()));
+                dir -> ModelStore.write(ctx.spark(), dir,
+                        TrainingWindows.metadataJson(model, window, ctx.asOf(), horizon), model.pipeline()));
         ctx.out("    champion %s: %s", model.scorerName(), result.championReason());
         Map<String, Long> counts = new LinkedHashMap<>();
         result.classBalance().forEach((split, c) -> counts.put(split + "_customers", c[0]));

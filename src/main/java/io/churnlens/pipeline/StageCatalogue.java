@@ -27,17 +27,18 @@ public final class StageCatalogue {
     }
 
     /**
-     * The stages after ingest. Train and score are the pipeline's lenient variants: a snapshot with too little
-     * labelled history gets a warning and no model instead of a failed run.
+     * The stages after ingest. Train, score and backtest are the pipeline's lenient variants: a snapshot with too
+     * little labelled history gets a warning and no model (no back-test rows) instead of a failed run.
      */
     public static List<Stage> analysis() {
         return List.of(new FeaturesStage(), new SegmentStage(), new ClvStage(), TrainStage.whenPossible(),
-                ScoreStage.whenModelExists(), new ImpactStage(), new DriftStage(), new ReportStage());
+                ScoreStage.whenModelExists(), BacktestStage.whenPossible(), new ImpactStage(), new DriftStage(),
+                new ReportStage());
     }
 
-    /** The stages that run only as their own job, not in the pipeline. */
+    /** The stages that run only as their own job, not in the pipeline: none since backtest joined it. */
     public static List<Stage> onDemand() {
-        return List.of(new BacktestStage());
+        return List.of();
     }
 
     /** Ingest, the analysis stages, then the on-demand ones: every stage once. */

@@ -44,6 +44,7 @@ public final class ManagementReport {
 
         b.append("<section id=\"summary\"><h2>Summary</h2>\n");
         for (String p : Summary.sentences(d)) b.append("<p>").append(Html.esc(p)).append("</p>\n");
+        for (String p : d.sections().modelChecks()) b.append("<p class=\"model-check\">").append(Html.esc(p)).append("</p>\n");
         b.append("</section>\n");
 
         headline(b, figures);

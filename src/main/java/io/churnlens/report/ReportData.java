@@ -35,9 +35,10 @@ public record ReportData(LocalDate asOf, List<Row> impact, Map<String, Row> ownP
      * @param definitions churn_sensitivity and revenue_lost_bridge
      * @param campaignLine the retention campaign's profit-maximising contacts in one sentence ({@link CampaignLine});
      *                     null without model_metrics campaign rows
+     * @param modelChecks  sentences from the model checks (the back-test, {@link BacktestLine}) ending the summary
      */
-    public record Sections(List<Row> drift, DefinitionReport definitions, String campaignLine) {
-        static final Sections NONE = new Sections(List.of(), DefinitionReport.EMPTY, null);
+    public record Sections(List<Row> drift, DefinitionReport definitions, String campaignLine, List<String> modelChecks) {
+        static final Sections NONE = new Sections(List.of(), DefinitionReport.EMPTY, null, List.of());
     }
 
     /** Without the later sections' tables (each section then says it has nothing to show). */

@@ -25,7 +25,7 @@ public final class ReportStage extends DeclaredStage {
         super("report",
                 List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
                         Tables.CUSTOMER_SCORES, Tables.CLV_PARAMS, Tables.CHURN_SENSITIVITY, Tables.REVENUE_LOST_BRIDGE,
-                        Tables.MODEL_DRIFT, Tables.MODEL_METRICS),
+                        Tables.MODEL_DRIFT, Tables.MODEL_METRICS, Tables.MODEL_BACKTEST),
                 List.of(MANAGEMENT_REPORT),
                 List.of(RevenueAtRisk.TOP_CUSTOMERS));
     }
@@ -48,7 +48,8 @@ public final class ReportStage extends DeclaredStage {
                                 store.report(Tables.REVENUE_LOST_BRIDGE, ctx.asOf())),
                         CampaignLine.from(store.report(Tables.MODEL_METRICS, ctx.asOf()),
                                 store.report(Tables.CUSTOMER_SCORES, ctx.asOf()),
-                                ctx.config().model().campaign().valueColumn()).orElse(null)));
+                                ctx.config().model().campaign().valueColumn()).orElse(null),
+                        BacktestLine.of(store.report(Tables.MODEL_BACKTEST, ctx.asOf())).stream().toList()));
         Map<String, byte[]> files = ManagementReport.files(data);
         store.publishFolder(files, store.layout().management(ctx.asOf()));
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -250,8 +250,9 @@ public final class DataDictionary {
     public static final TableDoc MODEL_METRICS = modelMetrics(Tables.MODEL_METRICS,
             "long form: one value per row (metrics, calibration deciles, importances, selection, class balance)");
 
-    public static final TableDoc MODEL_BACKTEST = modelMetrics(Tables.MODEL_BACKTEST,
-            "as model_metrics, evaluation `backtest`: trained as of T-2H, judged on (T-H, T]; written by `backtest`");
+    public static final TableDoc MODEL_BACKTEST = BacktestColumns.describe(modelMetrics(Tables.MODEL_BACKTEST,
+            "as model_metrics, evaluation `backtest`: the model of an earlier snapshot T' judged on (T', T'+H]; "
+                    + "written by `backtest` (in `pipeline`)"));
 
     public static final TableDoc MODEL_CURVES = TableDoc.report(Tables.MODEL_CURVES,
                     "ROC and precision-recall points of every scorer on the holdout, at most 101 a scorer: point 0 "

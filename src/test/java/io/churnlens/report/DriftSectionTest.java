@@ -50,7 +50,7 @@ class DriftSectionTest {
 
     private static String html(List<Row> drift) {
         ReportData d = new ReportData(T, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, 180,
-                0.01, List.of(), false, new ReportData.Sections(drift, DefinitionReport.EMPTY, null));
+                0.01, List.of(), false, new ReportData.Sections(drift, DefinitionReport.EMPTY, null, List.of()));
         StringBuilder b = new StringBuilder();
         DriftSection.append(b, d);
         return b.toString();

@@ -13,8 +13,8 @@ import java.util.List;
  * One small real run, made once per test JVM and shared by the tests that read published output: 400 generated
  * customers (messy rows included, so the quarantine is not empty) and {@code pipeline} as of 2026-09-30 through the
  * command line as a user runs it, with one logistic candidate and one baseline (the smallest grid: the same tables).
- * {@code backtest} is left out for time: model_backtest is written by the same code and schema as model_metrics. Call {@link #output()} after the shared
- * SparkSession exists (a {@link SparkTestBase} subclass): the jobs reuse it.
+ * The pipeline includes {@code backtest} (no earlier model here: it retrains as of T−H). Call {@link #output()} after
+ * the shared SparkSession exists (a {@link SparkTestBase} subclass): the jobs reuse it.
  */
 public final class SmallPipelineRun {
     public static final String AS_OF = "2026-09-30";
