@@ -36,7 +36,10 @@ public final class CoverageWorlds {
     public record Outcome(long seed, boolean fitted, double truth, double point, Interval prediction, Interval parameter,
                           Interval bootstrap, long buyers) {}
 
-    public static Outcome run(long seed, int customers, LocalDate asOf, int draws) {
+    /** A world's compressed statistics, the as-of quarter's buyers and the true revenue of its drop-outs. */
+    record Prepared(RfmTable table, List<DropoutDraws.Buyer> buyers, double truth) {}
+
+    static Prepared prepare(long seed, int customers, LocalDate asOf) {
         DriverWorld.World world = DriverWorld.simulate(ConfigLoader.load(null, overrides(seed, customers, asOf)).simulate());
         int cutoff = world.day(asOf) + 1;
         int quarterStart = world.day(Quarters.start(asOf));
@@ -54,17 +57,26 @@ public final class CoverageWorlds {
         }
         RfmTable table = RfmTable.ofCustomers(stats.stream().mapToInt(v -> (int) v[0]).toArray(),
                 stats.stream().mapToDouble(v -> v[1]).toArray(), stats.stream().mapToDouble(v -> v[2]).toArray());
-        Fitted<BgNbdModel> fit = BgNbdFitter.fit(table);
-        if (!fit.converged()) return new Outcome(seed, false, truth, Double.NaN, null, null, null, buyers.size());
+        return new Prepared(table, buyers, truth);
+    }
+
+    static RfmTable statistics(long seed, int customers, LocalDate asOf) {
+        return prepare(seed, customers, asOf).table();
+    }
+
+    public static Outcome run(long seed, int customers, LocalDate asOf, int draws) {
+        Prepared p = prepare(seed, customers, asOf);
+        List<DropoutDraws.Buyer> buyers = p.buyers();
+        Fitted<BgNbdModel> fit = BgNbdFitter.fit(p.table());
+        double[][] cov = fit.converged() ? ParameterDraws.covariance(fit.model(), m -> m.logLikelihood(p.table())) : null;
+        if (cov == null) return new Outcome(seed, false, p.truth(), Double.NaN, null, null, null, buyers.size());
         BgNbdModel model = fit.model();
-        double[][] cov = ParameterDraws.covariance(model, m -> m.logLikelihood(table));
-        if (cov == null) return new Outcome(seed, false, truth, Double.NaN, null, null, null, buyers.size());
         ReplicateSums s = DropoutDraws.sums(buyers.iterator(), ParameterDraws.draw(model, cov, draws, seed), seed);
         List<QuarterBootstrap.Customer> valued = buyers.stream().map(b -> new QuarterBootstrap.Customer(b.id(), false,
                 false, false, true, b.annualValueCents(), 0, model.pAlive(b.x(), b.tx(), b.t()), null)).toList();
         ReplicateSums boot = QuarterBootstrap.sums(valued.iterator(), draws, seed);
         double point = valued.stream().mapToDouble(v -> (1 - v.pAlive()) * v.annualValueCents() / 100.0).sum();
-        return new Outcome(seed, true, truth, point, Interval.of(s.values(DropoutDraws.REALISED_REVENUE)),
+        return new Outcome(seed, true, p.truth(), point, Interval.of(s.values(DropoutDraws.REALISED_REVENUE)),
                 Interval.of(s.values(DropoutDraws.EXPECTED_REVENUE)),
                 Interval.of(boot.values(QuarterBootstrap.DROPOUT_REVENUE)), buyers.size());
     }
