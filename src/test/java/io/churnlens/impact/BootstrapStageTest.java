@@ -22,7 +22,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The intervals through the impact analysis on a small generated history (1,500 customers, one BG/NBD population):
+ * The intervals through the impact analysis on a small generated history (1,200 customers, one BG/NBD population):
  * the as-of row carries every interval around its figure, earlier rows none, the scenarios theirs; without the fit
  * behind customer_value the parameter columns are null and the note says why.
  */
@@ -31,11 +31,12 @@ class BootstrapStageTest extends SparkTestBase {
 
     @Test
     void asOfRowCarriesIntervalsAroundItsFiguresAndSaysWhyWhenTheFitIsMissing() {
-        List<String> overrides = new ArrayList<>(CoverageWorlds.overrides(5, 1500, AS_OF));
+        List<String> overrides = new ArrayList<>(CoverageWorlds.overrides(5, 1200, AS_OF));
         for (String kind : List.of("missing-customer-id", "unparsable-date", "unparsable-amount", "duplicate",
                 "implausible-amount", "float-customer-id", "date-after-end")) {
             overrides.add("simulate.messy." + kind + "=0");
         }
+        overrides.add("clv.fit-pareto-nbd=false");
         overrides.add("impact.bootstrap.replicates=100");
         overrides.add("impact.bootstrap.parameter-draws=100");
         ChurnlensConfig config = ConfigLoader.load(null, overrides);
