@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -67,19 +66,22 @@ final class BootstrapPass {
 
     /** One partition's rows of {@link #quarterRows}: the quarter's replicate sums and the drop-out draws' sums. */
     static Sums partition(Iterator<Row> it, Plan plan) {
-        List<QuarterBootstrap.Customer> customers = new ArrayList<>();
-        List<DropoutDraws.Buyer> buyers = new ArrayList<>();
-        while (it.hasNext()) {
+        ReplicateSums quarter = plan.replicates() == 0 ? null : new ReplicateSums(QuarterBootstrap.FIGURES, plan.replicates());
+        ReplicateSums dropouts = plan.draws().isEmpty() ? null : new ReplicateSums(DropoutDraws.FIGURES, plan.draws().size());
+        while (it.hasNext()) { // streamed: a partition's customers are never held in memory
             Row r = it.next();
             Double pAlive = r.isNullAt(7) ? null : r.getDouble(7);
-            customers.add(new QuarterBootstrap.Customer(r.getString(0), r.getBoolean(1), r.getBoolean(2), r.getBoolean(3),
-                    r.getBoolean(4), r.getLong(5), r.getLong(6), pAlive, r.isNullAt(8) ? null : r.getDouble(8)));
-            if (r.getBoolean(4) && pAlive != null && validStatistics(r)) {
-                buyers.add(new DropoutDraws.Buyer(r.getString(0), r.getInt(9), r.getDouble(10), r.getDouble(11), r.getLong(5)));
+            if (quarter != null) {
+                QuarterBootstrap.add(quarter, new QuarterBootstrap.Customer(r.getString(0), r.getBoolean(1), r.getBoolean(2),
+                        r.getBoolean(3), r.getBoolean(4), r.getLong(5), r.getLong(6), pAlive,
+                        r.isNullAt(8) ? null : r.getDouble(8)), plan.seed());
+            }
+            if (dropouts != null && r.getBoolean(4) && pAlive != null && validStatistics(r)) {
+                DropoutDraws.add(dropouts, new DropoutDraws.Buyer(r.getString(0), r.getInt(9), r.getDouble(10),
+                        r.getDouble(11), r.getLong(5)), plan.draws(), plan.seed());
             }
         }
-        return new Sums(plan.replicates() == 0 ? null : QuarterBootstrap.sums(customers.iterator(), plan.replicates(), plan.seed()),
-                plan.draws().isEmpty() ? null : DropoutDraws.sums(buyers.iterator(), plan.draws(), plan.seed()));
+        return new Sums(quarter, dropouts);
     }
 
     /** The BTYD contract the fit used (BtydStatistics.validPurchaseStatistics). */
@@ -94,10 +96,17 @@ final class BootstrapPass {
     static ReplicateSums risk(Dataset<Row> scores, Plan plan) {
         Column atRisk = col(ScoreColumns.CHURN_PROBABILITY).multiply(col(ScoreColumns.EXPECTED_REVENUE_12M)).cast("double");
         return scores.select(col(ScoreColumns.CUSTOMER_ID), atRisk).filter(atRisk.isNotNull()).javaRDD()
-                .mapPartitions((FlatMapFunction<Iterator<Row>, ReplicateSums>) it -> {
-                    List<RiskBootstrap.Customer> rows = new ArrayList<>();
-                    it.forEachRemaining(r -> rows.add(new RiskBootstrap.Customer(r.getString(0), r.getDouble(1))));
-                    return List.of(RiskBootstrap.sums(rows.iterator(), plan.replicates(), plan.seed())).iterator();
-                }).reduce(ReplicateSums::merge);
+                .mapPartitions((FlatMapFunction<Iterator<Row>, ReplicateSums>) it -> List.of(RiskBootstrap.sums(
+                        new Iterator<RiskBootstrap.Customer>() {
+                            public boolean hasNext() {
+                                return it.hasNext();
+                            }
+
+                            public RiskBootstrap.Customer next() {
+                                Row r = it.next();
+                                return new RiskBootstrap.Customer(r.getString(0), r.getDouble(1));
+                            }
+                        }, plan.replicates(), plan.seed())).iterator())
+                .reduce(ReplicateSums::merge);
     }
 }

@@ -29,20 +29,22 @@ public final class DropoutDraws {
 
     public static ReplicateSums sums(Iterator<Buyer> buyers, List<BgNbdModel> draws, long seed) {
         ReplicateSums s = new ReplicateSums(FIGURES, draws.size());
-        while (buyers.hasNext()) {
-            Buyer c = buyers.next();
-            long id = BootstrapDraws.idHash(c.id());
-            double value = c.annualValueCents() / 100.0;
-            for (int d = 0; d < draws.size(); d++) {
-                double q = 1 - draws.get(d).pAlive(c.x(), c.tx(), c.t());
-                s.add(EXPECTED, d, q);
-                s.add(EXPECTED_REVENUE, d, q * value);
-                if (BootstrapDraws.uniform(id, seed, BootstrapDraws.DROPOUTS, d) < q) {
-                    s.add(REALISED, d, 1);
-                    s.add(REALISED_REVENUE, d, value);
-                }
+        while (buyers.hasNext()) add(s, buyers.next(), draws, seed);
+        return s;
+    }
+
+    /** Adds one buyer, under every draw, to sums of {@link #FIGURES} figures. */
+    static void add(ReplicateSums s, Buyer c, List<BgNbdModel> draws, long seed) {
+        long id = BootstrapDraws.idHash(c.id());
+        double value = c.annualValueCents() / 100.0;
+        for (int d = 0; d < draws.size(); d++) {
+            double q = 1 - draws.get(d).pAlive(c.x(), c.tx(), c.t());
+            s.add(EXPECTED, d, q);
+            s.add(EXPECTED_REVENUE, d, q * value);
+            if (BootstrapDraws.uniform(id, seed, BootstrapDraws.DROPOUTS, d) < q) {
+                s.add(REALISED, d, 1);
+                s.add(REALISED_REVENUE, d, value);
             }
         }
-        return s;
     }
 }

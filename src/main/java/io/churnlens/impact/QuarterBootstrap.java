@@ -51,11 +51,13 @@ public final class QuarterBootstrap {
     /** The replicate sums of a slice of customers (a partition, or all of them on the driver). */
     public static ReplicateSums sums(Iterator<Customer> customers, int replicates, long seed) {
         ReplicateSums s = new ReplicateSums(FIGURES, replicates);
-        while (customers.hasNext()) {
-            Customer c = customers.next();
-            s.addWeighted(BootstrapDraws.idHash(c.id()), seed, c.contributions());
-        }
+        while (customers.hasNext()) add(s, customers.next(), seed);
         return s;
+    }
+
+    /** Adds one customer to sums of {@link #FIGURES} figures. */
+    static void add(ReplicateSums s, Customer c, long seed) {
+        s.addWeighted(BootstrapDraws.idHash(c.id()), seed, c.contributions());
     }
 
     /** Replicate b's quarter as a {@link QuarterObservation}: the fields the churn rate and the scenarios read. */

@@ -312,7 +312,7 @@ public final class DataDictionary {
     private static final String BOOT = "lower end of the 90% customer-bootstrap interval (sampling of customers: "
             + "how the figure would vary over other customer bases like this one; no model or outcome uncertainty) of ";
     private static final String PARAM = "lower end of the 90% interval from BG/NBD parameter uncertainty alone (draws "
-            + "from the fit's covariance, this customer base fixed) of ";
+            + "from the fit's covariance on the log scale the fit uses, so none is rejected; this customer base fixed) of ";
     private static final String PRED = "lower end of the 90% prediction interval (drop-out of each buyer drawn given "
             + "its P(alive), plus parameter draws) of the realised ";
 

@@ -39,8 +39,9 @@ public final class CoverageWorlds {
     /** A world's compressed statistics, the as-of quarter's buyers and the true revenue of its drop-outs. */
     record Prepared(RfmTable table, List<DropoutDraws.Buyer> buyers, double truth) {}
 
-    static Prepared prepare(long seed, int customers, LocalDate asOf) {
-        DriverWorld.World world = DriverWorld.simulate(ConfigLoader.load(null, overrides(seed, customers, asOf)).simulate());
+    static Prepared prepare(long seed, int customers, LocalDate asOf, boolean oneGroup) {
+        List<String> settings = oneGroup ? overrides(seed, customers, asOf) : overrides(seed, customers, asOf).subList(0, 6);
+        DriverWorld.World world = DriverWorld.simulate(ConfigLoader.load(null, settings).simulate());
         int cutoff = world.day(asOf) + 1;
         int quarterStart = world.day(Quarters.start(asOf));
         List<double[]> stats = new ArrayList<>();
@@ -61,11 +62,16 @@ public final class CoverageWorlds {
     }
 
     static RfmTable statistics(long seed, int customers, LocalDate asOf) {
-        return prepare(seed, customers, asOf).table();
+        return prepare(seed, customers, asOf, true).table();
     }
 
     public static Outcome run(long seed, int customers, LocalDate asOf, int draws) {
-        Prepared p = prepare(seed, customers, asOf);
+        return run(seed, customers, asOf, draws, true);
+    }
+
+    /** @param oneGroup false: the generator's default mix of countries and channels (BG/NBD then misspecified) */
+    public static Outcome run(long seed, int customers, LocalDate asOf, int draws, boolean oneGroup) {
+        Prepared p = prepare(seed, customers, asOf, oneGroup);
         List<DropoutDraws.Buyer> buyers = p.buyers();
         Fitted<BgNbdModel> fit = BgNbdFitter.fit(p.table());
         double[][] cov = fit.converged() ? ParameterDraws.covariance(fit.model(), m -> m.logLikelihood(p.table())) : null;
@@ -81,7 +87,7 @@ public final class CoverageWorlds {
                 Interval.of(boot.values(QuarterBootstrap.DROPOUT_REVENUE)), buyers.size());
     }
 
-    /** One BG/NBD population, no returns, the period ending at T. */
+    /** One BG/NBD population, no returns, the period ending at T (the first six entries: all but the groups). */
     static List<String> overrides(long seed, int customers, LocalDate asOf) {
         return List.of("simulate.customers=" + customers, "simulate.seed=" + seed, "simulate.end-date=" + asOf,
                 "simulate.truth-as-of=" + asOf, "simulate.return-rate=0", "simulate.products=0",
