@@ -29,6 +29,7 @@ public record ChurnlensConfig(
         Features features,
         Segment segment,
         ImpactSettings impact,
+        BootstrapSettings bootstrap,
         Model model,
         PseudonymSettings pseudonymise,
         DriftSettings drift,
@@ -425,7 +426,7 @@ public record ChurnlensConfig(
         Features features = Features.parse(c);
         Segment segment = Segment.parse(c);
         return new ChurnlensConfig(input, mapping, ingest, cleaning, time, churn, run, output, clv, simulate, features,
-                segment, ImpactSettings.parse(c), Model.parse(c), PseudonymSettings.parse(c),
+                segment, ImpactSettings.parse(c), BootstrapSettings.parse(c), Model.parse(c), PseudonymSettings.parse(c),
                 DriftSettings.parse(c),
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true)));
     }

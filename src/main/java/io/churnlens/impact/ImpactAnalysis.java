@@ -28,15 +28,31 @@ public final class ImpactAnalysis {
     private final ImpactSettings settings;
     private final int inactivityDays;
     private final double monthlyDiscountRate;
+    /** Null: no intervals (the settings-only constructor). */
+    private final BootstrapIntervals intervals;
+    private Optional<Dataset<Row>> clvParams = Optional.empty();
 
     public ImpactAnalysis(ChurnlensConfig config) {
-        this(config.impact(), config.churn().inactivityDays(), config.clv().monthlyDiscountRate());
+        this(config.impact(), config.churn().inactivityDays(), config.clv().monthlyDiscountRate(),
+                new BootstrapIntervals(config.bootstrap(), config.clv().maxDistinctStatistics()));
     }
 
     public ImpactAnalysis(ImpactSettings settings, int inactivityDays, double monthlyDiscountRate) {
+        this(settings, inactivityDays, monthlyDiscountRate, null);
+    }
+
+    private ImpactAnalysis(ImpactSettings settings, int inactivityDays, double monthlyDiscountRate,
+                           BootstrapIntervals intervals) {
         this.settings = settings;
         this.inactivityDays = inactivityDays;
         this.monthlyDiscountRate = monthlyDiscountRate;
+        this.intervals = intervals;
+    }
+
+    /** The clv_params the customer_value came from, for the parameter intervals (BootstrapIntervals). */
+    public ImpactAnalysis withParameterFit(Optional<Dataset<Row>> params) {
+        this.clvParams = params;
+        return this;
     }
 
     /**
@@ -77,16 +93,18 @@ public final class ImpactAnalysis {
             RiskFigures risk = RiskFigures.of(in.scores(), settings.topCustomers(), asOf);
             List<String> notes = java.util.stream.Stream.of(model.note(), risk.note())
                     .filter(java.util.Objects::nonNull).toList();
-            List<Row> impactRows = ChurnImpactRows.of(quarters, calendar,
+            BootstrapIntervals.Result bounds = intervals(in, current, now, asOf);
+            List<Row> impactRows = IntervalColumns.churnImpact(ChurnImpactRows.of(quarters, calendar,
                     new ChurnImpactRows.AsOfFigures(model, risk.summary().orElse(null), notes), settings, firstDay,
-                    inactivityDays);
+                    inactivityDays), calendar.label(now.index()), bounds);
             List<Row> cohortRows = CohortRetention.of(cells, calendar, settings.cohortMinCustomers(),
                     settings.cohortProjectionQuarters());
             List<Row> segmentRows = segmentRows(in, current, risk, asOf);
             DefinitionTables definitions = DefinitionTables.of(grid, current, definitionContext(in, calendar, firstDay));
             SparkSession spark = in.transactions().sparkSession();
             return new Result(spark.createDataFrame(impactRows, ImpactColumns.CHURN_IMPACT_SCHEMA),
-                    spark.createDataFrame(Scenarios.rows(now, settings, monthlyDiscountRate), ImpactColumns.SCENARIOS_SCHEMA),
+                    spark.createDataFrame(IntervalColumns.scenarios(Scenarios.rows(now, settings, monthlyDiscountRate),
+                            bounds), ImpactColumns.SCENARIOS_SCHEMA),
                     spark.createDataFrame(cohortRows, ImpactColumns.COHORT_SCHEMA),
                     spark.createDataFrame(segmentRows, ImpactColumns.SEGMENT_RISK_SCHEMA),
                     now, risk.summary(), impactRows.size(), segmentRows.size(), definitions);
@@ -94,6 +112,12 @@ public final class ImpactAnalysis {
             current.unpersist();
             grid.unpersist();
         }
+    }
+
+    private BootstrapIntervals.Result intervals(Inputs in, Dataset<Row> current, QuarterObservation now, LocalDate asOf) {
+        if (intervals == null) return new BootstrapIntervals.Result(java.util.Map.of(), java.util.Map.of(), null, null, List.of());
+        return intervals.compute(new BootstrapIntervals.Inputs(current, in.customerValue(), in.scores(), in.features(),
+                clvParams), now, settings, monthlyDiscountRate, asOf);
     }
 
     /** The first day of data, checked: a snapshot before every transaction has nothing to report. */

@@ -19,7 +19,7 @@ public final class ImpactStage extends DeclaredStage {
     public ImpactStage() {
         super("impact",
                 List.of(Tables.TRANSACTIONS, Tables.CUSTOMER_VALUE, Tables.CUSTOMER_SCORES, Tables.CUSTOMER_SEGMENTS,
-                        Tables.CUSTOMER_FEATURES),
+                        Tables.CUSTOMER_FEATURES, Tables.CLV_PARAMS),
                 List.of(Tables.CHURN_IMPACT, Tables.SCENARIOS, Tables.COHORT_RETENTION, Tables.SEGMENT_RISK,
                         Tables.CHURN_SENSITIVITY, Tables.REVENUE_LOST_BRIDGE));
     }
@@ -27,7 +27,8 @@ public final class ImpactStage extends DeclaredStage {
     @Override
     public Map<String, Long> run(StageContext ctx) {
         TableStore store = ctx.store();
-        ImpactAnalysis.Result result = new ImpactAnalysis(ctx.config()).run(inputs(store, ctx.asOf()), ctx.asOf());
+        ImpactAnalysis.Result result = new ImpactAnalysis(ctx.config())
+                .withParameterFit(store.report(Tables.CLV_PARAMS, ctx.asOf())).run(inputs(store, ctx.asOf()), ctx.asOf());
         store.publishReport(Tables.CHURN_IMPACT, ctx.asOf(), result.churnImpact());
         store.publishReport(Tables.SCENARIOS, ctx.asOf(), result.scenarios());
         store.publishReport(Tables.COHORT_RETENTION, ctx.asOf(), result.cohortRetention());

@@ -48,6 +48,7 @@ public final class ManagementReport {
         b.append("</section>\n");
 
         headline(b, figures);
+        Intervals.append(b, d);
         ReportCharts.append(b, d);
         scenarios(b, d);
         DefinitionSections.append(b, d.definitions());

@@ -32,13 +32,21 @@ final class ReportCharts {
         b.append("<section id=\"charts\"><h2>Churn over the quarters</h2>\n<figure><figcaption>Customer churn rate per quarter: "
                 + "observed (left after ").append(d.inactivityDays()).append(" days without a purchase) and, where computed, "
                 + "the purchase model's expected drop-outs</figcaption>\n");
+        // Error bars (as-of quarter): observed churn, customer bootstrap; model drop-out rate, prediction interval.
+        List<Svg.ErrorBar> churnBars = new ArrayList<>(Intervals.bar(d, ImpactColumns.CHURN_RATE, 1, Svg.COLORS[0], Html::share));
+        churnBars.addAll(Intervals.bar(d, ImpactColumns.MODEL_EXPECTED_DROPOUTS + "_pred",
+                number(d.current(), ImpactColumns.CUSTOMERS_START), Svg.COLORS[1], Html::share));
         b.append(Svg.line("chart-churn-rate", "Churn rate per quarter", quarters,
                 List.of(new Svg.Series("observed", churn, Svg.COLORS[0], false),
-                        new Svg.Series("model", modelChurn, Svg.COLORS[1], false)), Html::share, true));
+                        new Svg.Series("model", modelChurn, Svg.COLORS[1], false)), Html::share, true, churnBars));
         b.append(legend(List.of("Observed churn rate", "Model-based drop-out rate"), List.of(Svg.COLORS[0], Svg.COLORS[1]), List.of(false, false)));
+        if (!churnBars.isEmpty()) {
+            b.append("<p class=\"small\">Error bars, this quarter: 90% intervals (observed: customers resampled; model: "
+                    + "the realised drop-outs given each buyer's P(alive) and the model's parameter uncertainty).</p>\n");
+        }
         b.append("</figure>\n<figure><figcaption>Annual revenue lost with the customers who left, per quarter</figcaption>\n");
         b.append(Svg.bars("chart-revenue-lost", "Revenue lost per quarter", quarters, column(d.impact(), ImpactColumns.REVENUE_LOST),
-                Html::money, Svg.COLORS[3]));
+                Html::money, Svg.COLORS[3], Intervals.bar(d, ImpactColumns.REVENUE_LOST, 1, "#1d232a", Html::money)));
         b.append("</figure>\n");
         cohortChart(b, d);
         segmentCharts(b, d);

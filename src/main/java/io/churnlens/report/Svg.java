@@ -24,9 +24,22 @@ final class Svg {
     /** One line: values aligned with the x labels (null = no point); dashed for projections. */
     record Series(String name, List<Double> values, String color, boolean dashed) {}
 
+    /**
+     * A 90% interval drawn as an error bar at the x position {@code index}: a vertical line from lo to hi with caps,
+     * titled with {@code label} (e.g. "90% interval 2026-Q3: 1,200 to 1,450").
+     */
+    record ErrorBar(int index, double lo, double hi, String color, String label) {}
+
     static String line(String id, String ariaLabel, List<String> x, List<Series> series, DoubleFunction<String> fmt,
                        boolean fromZero) {
-        double max = series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null).mapToDouble(v -> v).max().orElse(1);
+        return line(id, ariaLabel, x, series, fmt, fromZero, List.of());
+    }
+
+    /** The line chart with error bars; the axis covers the bars' upper ends. */
+    static String line(String id, String ariaLabel, List<String> x, List<Series> series, DoubleFunction<String> fmt,
+                       boolean fromZero, List<ErrorBar> errorBars) {
+        double max = Math.max(errorBars.stream().mapToDouble(ErrorBar::hi).max().orElse(Double.NEGATIVE_INFINITY),
+                series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null).mapToDouble(v -> v).max().orElse(1));
         double min = fromZero ? 0 : series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null)
                 .mapToDouble(v -> v).min().orElse(0);
         double[] axis = niceAxis(min, max);
@@ -59,12 +72,34 @@ final class Svg {
                 }
             }
         }
+        for (ErrorBar e : errorBars) errorBar(b, LEFT + e.index() * step, e, axis);
         return b.append("</svg>\n").toString();
     }
 
     static String bars(String id, String ariaLabel, List<String> x, List<Double> values, DoubleFunction<String> fmt,
                        String color) {
-        double max = values.stream().filter(v -> v != null).mapToDouble(v -> v).max().orElse(1);
+        return bars(id, ariaLabel, x, values, fmt, color, List.of());
+    }
+
+    /** An error bar: whiskers from lo to hi at x, caps 14 px wide, drawn over the series. */
+    private static void errorBar(StringBuilder b, double x, ErrorBar e, double[] axis) {
+        double top = y(e.hi(), axis), bottom = y(e.lo(), axis);
+        b.append("<g class=\"error-bar\" stroke=\"").append(e.color()).append("\" stroke-width=\"2\"><title>")
+                .append(Html.esc(e.label())).append("</title>")
+                .append("<line x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(f(top))
+                .append("\" y2=\"").append(f(bottom)).append("\"/>");
+        for (double yy : new double[] {top, bottom}) {
+            b.append("<line x1=\"").append(f(x - 7)).append("\" x2=\"").append(f(x + 7)).append("\" y1=\"").append(f(yy))
+                    .append("\" y2=\"").append(f(yy)).append("\"/>");
+        }
+        b.append("</g>\n");
+    }
+
+    /** Vertical bars with error bars; the axis covers the bars' upper ends. */
+    static String bars(String id, String ariaLabel, List<String> x, List<Double> values, DoubleFunction<String> fmt,
+                       String color, List<ErrorBar> errorBars) {
+        double max = Math.max(errorBars.stream().mapToDouble(ErrorBar::hi).max().orElse(Double.NEGATIVE_INFINITY),
+                values.stream().filter(v -> v != null).mapToDouble(v -> v).max().orElse(1));
         double min = values.stream().filter(v -> v != null).mapToDouble(v -> v).min().orElse(0);
         double[] axis = niceAxis(Math.min(0, min), Math.max(max, 0));
         StringBuilder b = open(id, ariaLabel);
@@ -81,6 +116,7 @@ final class Svg {
                     .append("\" fill=\"").append(color).append("\"><title>").append(Html.esc(x.get(i) + ": " + fmt.apply(v)))
                     .append("</title></rect>\n");
         }
+        for (ErrorBar e : errorBars) errorBar(b, LEFT + (e.index() + 0.5) * slot, e, axis);
         return b.append("</svg>\n").toString();
     }
 

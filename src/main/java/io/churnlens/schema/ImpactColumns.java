@@ -65,6 +65,34 @@ public final class ImpactColumns {
     /** Why a column is null, and which figures rest on assumptions. */
     public static final String NOTE = "note";
 
+    // Intervals (README, *Intervals*), as-of quarter row only: <figure>_lo90 / <figure>_hi90 = the 90% customer
+    // bootstrap interval; <figure>_param_lo90 / _param_hi90 = BG/NBD parameter uncertainty; <figure>_pred_lo90 /
+    // _pred_hi90 = prediction interval of the realised total (drop-out draws + parameter draws).
+    public static final String CHURN_RATE_LO90 = "churn_rate_lo90";
+    public static final String CHURN_RATE_HI90 = "churn_rate_hi90";
+    public static final String REVENUE_LOST_LO90 = "revenue_lost_lo90";
+    public static final String REVENUE_LOST_HI90 = "revenue_lost_hi90";
+    public static final String MODEL_EXPECTED_DROPOUTS_LO90 = "model_expected_dropouts_lo90";
+    public static final String MODEL_EXPECTED_DROPOUTS_HI90 = "model_expected_dropouts_hi90";
+    public static final String MODEL_DROPOUT_REVENUE_LO90 = "model_dropout_revenue_lo90";
+    public static final String MODEL_DROPOUT_REVENUE_HI90 = "model_dropout_revenue_hi90";
+    public static final String CLV_LOST_LO90 = "clv_lost_lo90";
+    public static final String CLV_LOST_HI90 = "clv_lost_hi90";
+    public static final String REVENUE_AT_RISK_LO90 = "revenue_at_risk_lo90";
+    public static final String REVENUE_AT_RISK_HI90 = "revenue_at_risk_hi90";
+    public static final String MODEL_EXPECTED_DROPOUTS_PARAM_LO90 = "model_expected_dropouts_param_lo90";
+    public static final String MODEL_EXPECTED_DROPOUTS_PARAM_HI90 = "model_expected_dropouts_param_hi90";
+    public static final String MODEL_DROPOUT_REVENUE_PARAM_LO90 = "model_dropout_revenue_param_lo90";
+    public static final String MODEL_DROPOUT_REVENUE_PARAM_HI90 = "model_dropout_revenue_param_hi90";
+    public static final String MODEL_EXPECTED_DROPOUTS_PRED_LO90 = "model_expected_dropouts_pred_lo90";
+    public static final String MODEL_EXPECTED_DROPOUTS_PRED_HI90 = "model_expected_dropouts_pred_hi90";
+    public static final String MODEL_DROPOUT_REVENUE_PRED_LO90 = "model_dropout_revenue_pred_lo90";
+    public static final String MODEL_DROPOUT_REVENUE_PRED_HI90 = "model_dropout_revenue_pred_hi90";
+    /** Customer bootstrap replicates behind the _lo90/_hi90 columns (impact.bootstrap.replicates); null when off. */
+    public static final String BOOTSTRAP_REPLICATES = "bootstrap_replicates";
+    /** Parameter draws behind the _param_ and _pred_ columns (impact.bootstrap.parameter-draws); null when none. */
+    public static final String PARAMETER_DRAWS = "parameter_draws";
+
     /** Built from its description in {@link DataDictionary}: add a column there. */
     public static final StructType CHURN_IMPACT_SCHEMA = DataDictionary.CHURN_IMPACT.fileSchema();
 
@@ -83,6 +111,14 @@ public final class ImpactColumns {
     /** 1 + word-of-mouth + referral customers per customer kept (exactly 1 when both are off). */
     public static final String ASSUMPTION_MULTIPLIER = "assumption_multiplier";
     public static final String ASSUMPTIONS = "assumptions";
+
+    /** The scenario effects' 90% customer bootstrap intervals (each replicate's scenario recomputed). */
+    public static final String CUSTOMERS_KEPT_LO90 = "customers_kept_lo90";
+    public static final String CUSTOMERS_KEPT_HI90 = "customers_kept_hi90";
+    public static final String REVENUE_KEPT_THIS_YEAR_LO90 = "revenue_kept_this_year_lo90";
+    public static final String REVENUE_KEPT_THIS_YEAR_HI90 = "revenue_kept_this_year_hi90";
+    public static final String BASE_VALUE_EFFECT_LO90 = "base_value_effect_lo90";
+    public static final String BASE_VALUE_EFFECT_HI90 = "base_value_effect_hi90";
 
     /** Built from its description in {@link DataDictionary}: add a column there. */
     public static final StructType SCENARIOS_SCHEMA = DataDictionary.SCENARIOS.fileSchema();
