@@ -3,7 +3,6 @@ package io.churnlens.btyd;
 import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import io.churnlens.btyd.special.BgNbdConditionalMean;
-import io.churnlens.btyd.special.ChunkedSum;
 import io.churnlens.btyd.special.Hypergeometric;
 import io.churnlens.btyd.special.LogSpace;
 
@@ -55,38 +54,10 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         return LogSpace.logSumExp(alive, droppedAtLastPurchase);
     }
 
-    /**
-     * Sum of weighted log-likelihoods over a compressed table. Per-x terms (with log(a/(b+x-1))) and log(alpha + time)
-     * per distinct time are computed once; rows are summed in fixed chunks on the driver's cores (same order every call, so the result
-     * is deterministic).
-     */
+    /** Sum of weighted log-likelihoods over a compressed table; drop share a/(b+x-1), none at x = 0. */
     @Override
     public double logLikelihood(RfmTable table) {
-        int[] xs = table.distinctX();
-        double[] perX = new double[xs.length], logDropShare = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            perX[i] = xTerm(xs[i]);
-            logDropShare[i] = Math.log(a) - Math.log(b + xs[i] - 1);
-        }
-        double[] times = table.distinctTimes();
-        double[] logAlphaPlus = new double[times.length];
-        for (int i = 0; i < times.length; i++) logAlphaPlus[i] = Math.log(alpha + times[i]);
-        return ChunkedSum.sum(table.rows(), (from, to) -> {
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                int x = table.x(i), xi = table.xIndex(i);
-                double alive = -(r + x) * logAlphaPlus[table.tIndex(i)];
-                double time = alive;
-                if (x > 0) {
-                    // log(e^alive + e^dropped) with Math.log (an intrinsic; log1p is not): 1e-16 absolute suffices.
-                    double dropped = logDropShare[xi] - (r + x) * logAlphaPlus[table.txIndex(i)];
-                    double max = Math.max(alive, dropped);
-                    time = max + Math.log(1 + Math.exp(Math.min(alive, dropped) - max));
-                }
-                sum += table.weight(i) * (perX[xi] + time);
-            }
-            return sum;
-        });
+        return DropAfterPurchaseSum.of(table, this, r, alpha, x -> x == 0 ? Double.NEGATIVE_INFINITY : Math.log(a) - Math.log(b + x - 1));
     }
 
     /** P(alive | x, t_x, T) = 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)); exactly 1 when x = 0. */

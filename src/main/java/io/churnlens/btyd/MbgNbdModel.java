@@ -2,7 +2,6 @@ package io.churnlens.btyd;
 
 import static org.apache.commons.math3.special.Gamma.logGamma;
 
-import io.churnlens.btyd.special.ChunkedSum;
 import io.churnlens.btyd.special.LogSpace;
 
 /**
@@ -56,29 +55,10 @@ public record MbgNbdModel(double r, double alpha, double a, double b) implements
         return LogSpace.logSumExp(alive, dropped);
     }
 
-    /** The table sum with per-x terms and log(alpha + time) per distinct time computed once (as BG/NBD's). */
+    /** Sum of weighted log-likelihoods over a compressed table; drop share a/(b+x), at x = 0 too. */
     @Override
     public double logLikelihood(RfmTable table) {
-        int[] xs = table.distinctX();
-        double[] perX = new double[xs.length], logDropShare = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            perX[i] = xTerm(xs[i]);
-            logDropShare[i] = Math.log(a) - Math.log(b + xs[i]);
-        }
-        double[] times = table.distinctTimes();
-        double[] logAlphaPlus = new double[times.length];
-        for (int i = 0; i < times.length; i++) logAlphaPlus[i] = Math.log(alpha + times[i]);
-        return ChunkedSum.sum(table.rows(), (from, to) -> {
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                int x = table.x(i), xi = table.xIndex(i);
-                double alive = -(r + x) * logAlphaPlus[table.tIndex(i)];
-                double dropped = logDropShare[xi] - (r + x) * logAlphaPlus[table.txIndex(i)];
-                double max = Math.max(alive, dropped);
-                sum += table.weight(i) * (perX[xi] + max + Math.log(1 + Math.exp(Math.min(alive, dropped) - max)));
-            }
-            return sum;
-        });
+        return DropAfterPurchaseSum.of(table, this, r, alpha, x -> Math.log(a) - Math.log(b + x));
     }
 
     @Override

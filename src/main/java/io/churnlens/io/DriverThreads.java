@@ -30,7 +30,8 @@ final class DriverThreads {
             }
             return results;
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new InputException(e.getCause().getMessage());
+            // A checked failure (Spark's AnalysisException is one) keeps its cause: its error condition names the problem.
+            throw e.getCause() instanceof RuntimeException r ? r : new InputException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException("interrupted while reading the start of " + files.size() + " input files");
