@@ -14,7 +14,8 @@ import java.util.Map;
  * figures are estimates from a simpler model, or missing, and why.
  */
 public final class FitNotes {
-    private static final List<String> PURCHASE_MODELS = List.of("bg_nbd", "pareto_nbd");
+    /** The purchase models a run can fit (clv.purchase-model, with Pareto/NBD as the other): each gets its note. */
+    private static final List<String> PURCHASE_MODELS = List.of("bg_nbd", "mbg_nbd", "pareto_nbd");
     private static final String SUPPLIED_BY_ANOTHER = ", which these data identify.";
 
     private FitNotes() {}

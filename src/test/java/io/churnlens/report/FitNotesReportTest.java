@@ -64,6 +64,17 @@ class FitNotesReportTest extends SparkTestBase {
     }
 
     @Test
+    void aFailedMbgNbdFitIsNotedAndNamesParetoNbdAsTheModelInUse() {
+        List<Row> rows = List.of(
+                RowFactory.create("mbg_nbd", "r", null, null, -100.0, 10L, false, "", "failed",
+                        "budget exhausted; more detail"),
+                RowFactory.create("pareto_nbd", "r", 0.6, 0.05, -99.0, 10L, true, "", "identified", "converged"));
+        assertThat(page(Optional.of(spark.createDataFrame(rows, ClvColumns.PARAMS_SCHEMA))))
+                .contains("Purchase model mbg_nbd could not be fitted (budget exhausted): its figures are not used; the "
+                        + "purchase-model figures come from pareto_nbd, which these data identify.");
+    }
+
+    @Test
     void aModelSetAsideWhileTheOtherIsIdentifiedNamesTheModelInUseAndDoesNotLimitTheSummary() {
         List<Row> rows = List.of(
                 RowFactory.create("bg_nbd", "r", 1.4, 0.05, -100.0, 10L, true, "", "identified", "converged"),
