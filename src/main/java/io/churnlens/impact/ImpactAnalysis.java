@@ -30,7 +30,6 @@ public final class ImpactAnalysis {
     private final double monthlyDiscountRate;
     /** Null: no intervals (the settings-only constructor). */
     private final BootstrapIntervals intervals;
-    private Optional<Dataset<Row>> clvParams = Optional.empty();
 
     public ImpactAnalysis(ChurnlensConfig config) {
         this(config.impact(), config.churn().inactivityDays(), config.clv().monthlyDiscountRate(),
@@ -49,27 +48,25 @@ public final class ImpactAnalysis {
         this.intervals = intervals;
     }
 
-    /** The clv_params the customer_value came from, for the parameter intervals (BootstrapIntervals). */
-    public ImpactAnalysis withParameterFit(Optional<Dataset<Row>> params) {
-        this.clvParams = params;
-        return this;
-    }
-
     /**
      * @param segmentsAtStart customer_segments at the previous quarter end (departures by segment), if published
      * @param segmentsAtT     customer_segments as of T: the fallback for departures
      * @param features        customer_features as of T (country, channel), if published
+     * @param clvParams       the clv_params customer_value came from, for the parameter intervals, if published
      */
     public record Inputs(Dataset<Row> transactions, Optional<Dataset<Row>> customerValue,
                          Optional<Dataset<Row>> scores, Optional<Dataset<Row>> segmentsAtStart, LocalDate segmentsAtStartAsOf,
                          Optional<Dataset<Row>> segmentsAtT, Optional<Dataset<Row>> features,
-                         Optional<Dataset<Row>> segmentsAtPreviousStart) {
-        /** Without the segments at the previous quarter's start (the bridge then falls back, with a note). */
+                         Optional<Dataset<Row>> segmentsAtPreviousStart, Optional<Dataset<Row>> clvParams) {
+        /**
+         * Without the segments at the previous quarter's start (the bridge then falls back, with a note) and without
+         * clv_params (no parameter intervals, with a note).
+         */
         public Inputs(Dataset<Row> transactions, Optional<Dataset<Row>> customerValue, Optional<Dataset<Row>> scores,
                       Optional<Dataset<Row>> segmentsAtStart, LocalDate segmentsAtStartAsOf,
                       Optional<Dataset<Row>> segmentsAtT, Optional<Dataset<Row>> features) {
             this(transactions, customerValue, scores, segmentsAtStart, segmentsAtStartAsOf, segmentsAtT, features,
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
     }
 
@@ -117,7 +114,7 @@ public final class ImpactAnalysis {
     private BootstrapIntervals.Result intervals(Inputs in, Dataset<Row> current, QuarterObservation now, LocalDate asOf) {
         if (intervals == null) return new BootstrapIntervals.Result(java.util.Map.of(), java.util.Map.of(), null, null, List.of());
         return intervals.compute(new BootstrapIntervals.Inputs(current, in.customerValue(), in.scores(), in.features(),
-                clvParams), now, settings, monthlyDiscountRate, asOf);
+                in.clvParams()), now, settings, monthlyDiscountRate, asOf);
     }
 
     /** The first day of data, checked: a snapshot before every transaction has nothing to report. */

@@ -27,8 +27,7 @@ public final class ImpactStage extends DeclaredStage {
     @Override
     public Map<String, Long> run(StageContext ctx) {
         TableStore store = ctx.store();
-        ImpactAnalysis.Result result = new ImpactAnalysis(ctx.config())
-                .withParameterFit(store.report(Tables.CLV_PARAMS, ctx.asOf())).run(inputs(store, ctx.asOf()), ctx.asOf());
+        ImpactAnalysis.Result result = new ImpactAnalysis(ctx.config()).run(inputs(store, ctx.asOf()), ctx.asOf());
         store.publishReport(Tables.CHURN_IMPACT, ctx.asOf(), result.churnImpact());
         store.publishReport(Tables.SCENARIOS, ctx.asOf(), result.scenarios());
         store.publishReport(Tables.COHORT_RETENTION, ctx.asOf(), result.cohortRetention());
@@ -48,7 +47,7 @@ public final class ImpactStage extends DeclaredStage {
 
     /**
      * The segments are read as of T and as of the previous two quarter ends (the starts of T's quarter and of the
-     * one before: revenue_lost_bridge).
+     * one before: revenue_lost_bridge); clv_params as of T for the intervals from parameter uncertainty.
      */
     private static ImpactAnalysis.Inputs inputs(TableStore store, LocalDate asOf) {
         LocalDate previousEnd = Quarters.previousEnd(asOf);
@@ -56,6 +55,7 @@ public final class ImpactStage extends DeclaredStage {
                 store.report(Tables.CUSTOMER_VALUE, asOf), store.report(Tables.CUSTOMER_SCORES, asOf),
                 store.report(Tables.CUSTOMER_SEGMENTS, previousEnd), previousEnd,
                 store.report(Tables.CUSTOMER_SEGMENTS, asOf), store.report(Tables.CUSTOMER_FEATURES, asOf),
-                store.report(Tables.CUSTOMER_SEGMENTS, Quarters.previousEnd(previousEnd)));
+                store.report(Tables.CUSTOMER_SEGMENTS, Quarters.previousEnd(previousEnd)),
+                store.report(Tables.CLV_PARAMS, asOf));
     }
 }

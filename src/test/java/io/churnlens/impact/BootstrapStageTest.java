@@ -44,9 +44,9 @@ class BootstrapStageTest extends SparkTestBase {
         Dataset<Row> features = new CustomerFeatures(FeatureSpec.from(config)).asOf(transactions, AS_OF).cache();
         ClvAnalysis.Result clv = new ClvAnalysis(config).run(features);
         ImpactAnalysis.Inputs in = new ImpactAnalysis.Inputs(transactions, clv.customerValue(), Optional.empty(),
-                Optional.empty(), AS_OF, Optional.empty(), Optional.of(features));
+                Optional.empty(), AS_OF, Optional.empty(), Optional.of(features), Optional.empty(), Optional.of(clv.params()));
 
-        ImpactAnalysis.Result result = new ImpactAnalysis(config).withParameterFit(Optional.of(clv.params())).run(in, AS_OF);
+        ImpactAnalysis.Result result = new ImpactAnalysis(config).run(in, AS_OF);
         Row now = asOfRow(result);
         assertThat(now.<Integer>getAs(ImpactColumns.BOOTSTRAP_REPLICATES)).isEqualTo(100);
         assertThat(now.<Integer>getAs(ImpactColumns.PARAMETER_DRAWS)).isEqualTo(100);
@@ -71,7 +71,9 @@ class BootstrapStageTest extends SparkTestBase {
             assertAround(s, ImpactColumns.BASE_VALUE_EFFECT, ImpactColumns.BASE_VALUE_EFFECT);
         }
 
-        Row without = asOfRow(new ImpactAnalysis(config).run(in, AS_OF));
+        ImpactAnalysis.Inputs noParams = new ImpactAnalysis.Inputs(transactions, clv.customerValue(), Optional.empty(),
+                Optional.empty(), AS_OF, Optional.empty(), Optional.of(features));
+        Row without = asOfRow(new ImpactAnalysis(config).run(noParams, AS_OF));
         assertThat(without.<Double>getAs(ImpactColumns.MODEL_DROPOUT_REVENUE_PARAM_LO90)).isNull();
         assertThat(without.<Integer>getAs(ImpactColumns.PARAMETER_DRAWS)).isNull();
         assertThat(without.<String>getAs(ImpactColumns.NOTE)).contains("parameter and prediction intervals: no clv_params");

@@ -77,7 +77,7 @@ class RevenueLostBridgeTest extends SparkTestBase {
         Dataset<Row> atPreviousStart = segments("a1", "A", "a2", "A", "b1", "B", "z", "B");
         ImpactAnalysis.Inputs inputs = new ImpactAnalysis.Inputs(transactions(), Optional.empty(), Optional.empty(),
                 Optional.of(atStart), LocalDate.parse("2025-06-30"), Optional.empty(), Optional.empty(),
-                withPreviousSegments ? Optional.of(atPreviousStart) : Optional.empty());
+                withPreviousSegments ? Optional.of(atPreviousStart) : Optional.empty(), Optional.empty());
         return new ImpactAnalysis(HandExample.settings(), 90, 0.0).run(inputs, T);
     }
 
